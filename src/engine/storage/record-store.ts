@@ -1,0 +1,98 @@
+import type Database from 'better-sqlite3'
+import { newId } from '../ids.js'
+import type { PropertyType, RecordOut } from '../types.js'
+import { valueRows } from './value-rows.js'
+
+/** A `records` row as read from SQLite. */
+export interface RecordRow {
+  rid: number
+  id: string
+  label: string | null
+  props: string
+  proptypes: string
+}
+
+/** A record to write: its label and typed properties (values already inferred). */
+export interface RecordDraft {
+  label: string | null
+  props: Record<string, unknown>
+  proptypes: Record<string, PropertyType>
+}
+
+/** Turns a stored row into the JSON shape RushDB returns. */
+export function hydrateRecord(row: RecordRow): RecordOut {
+  const out: RecordOut = { __id: row.id, __proptypes: JSON.parse(row.proptypes) }
+  if (row.label !== null) out.__label = row.label
+  return Object.assign(out, JSON.parse(row.props))
+}
+
+/**
+ * Low-level record storage over one connection: prepared statements for the hot paths, each
+ * method a few SQL statements. Callers own transactions; nothing here opens one.
+ */
+export class RecordStore {
+  private readonly stmts
+
+  constructor(readonly db: Database.Database) {
+    this.stmts = {
+      insertRecord: db.prepare('INSERT INTO records (id, label, props, proptypes) VALUES (?, ?, ?, ?)'),
+      insertValue: db.prepare('INSERT INTO vals (rid, name, type, pos, v, ts) VALUES (?, ?, ?, ?, ?, ?)'),
+      deleteValues: db.prepare('DELETE FROM vals WHERE rid = ?'),
+      updateRecord: db.prepare('UPDATE records SET label = ?, props = ?, proptypes = ? WHERE rid = ?'),
+      byId: db.prepare('SELECT rid, id, label, props, proptypes FROM records WHERE id = ?'),
+      byRid: db.prepare('SELECT rid, id, label, props, proptypes FROM records WHERE rid = ?'),
+      deleteRecord: db.prepare('DELETE FROM records WHERE rid = ?'),
+      deleteRelsFrom: db.prepare('DELETE FROM rels WHERE src = ?'),
+      deleteRelsTo: db.prepare('DELETE FROM rels WHERE dst = ?'),
+      insertRel: db.prepare('INSERT OR IGNORE INTO rels (src, dst, type) VALUES (?, ?, ?)'),
+    }
+  }
+
+  /** Inserts a record and its value rows; returns its internal rid and public id. */
+  insert(draft: RecordDraft): { rid: number; id: string } {
+    const id = newId()
+    const info = this.stmts.insertRecord.run(id, draft.label, JSON.stringify(draft.props), JSON.stringify(draft.proptypes))
+    const rid = Number(info.lastInsertRowid)
+    this.writeValues(rid, draft)
+    return { rid, id }
+  }
+
+  /** Replaces a record's label and every property with `draft` (relationships untouched). */
+  replace(rid: number, draft: RecordDraft): void {
+    this.stmts.updateRecord.run(draft.label, JSON.stringify(draft.props), JSON.stringify(draft.proptypes), rid)
+    this.stmts.deleteValues.run(rid)
+    this.writeValues(rid, draft)
+  }
+
+  /** Deletes a record with its values and its own relationships (no cascade to neighbours). */
+  delete(rid: number): void {
+    this.stmts.deleteValues.run(rid)
+    this.stmts.deleteRelsFrom.run(rid)
+    this.stmts.deleteRelsTo.run(rid)
+    this.stmts.deleteRecord.run(rid)
+  }
+
+  /** Creates the edge `(src)-[:type]->(dst)` unless it already exists. */
+  link(src: number, dst: number, type: string): void {
+    this.stmts.insertRel.run(src, dst, type)
+  }
+
+  /** The row for a public id, or undefined. */
+  rowById(id: string): RecordRow | undefined {
+    return this.stmts.byId.get(id) as RecordRow | undefined
+  }
+
+  /** The row for an internal rid, or undefined. */
+  rowByRid(rid: number): RecordRow | undefined {
+    return this.stmts.byRid.get(rid) as RecordRow | undefined
+  }
+
+  private writeValues(rid: number, draft: RecordDraft): void {
+    for (const [name, type] of Object.entries(draft.proptypes)) {
+      if (!(name in draft.props)) continue
+      for (const row of valueRows(name, type, draft.props[name])) {
+        this.stmts.insertValue.run(rid, row.name, row.type, row.pos, row.v, row.ts)
+      }
+    }
+  }
+}
