@@ -1,0 +1,15 @@
+import type { CodegenConfig } from '@graphql-codegen/cli'
+
+/** Typed documents for the test operations, generated from the committed SDL (`npm run codegen`). */
+const config: CodegenConfig = {
+  schema: 'schema.graphql',
+  documents: ['test/gateway/operations/*.graphql'],
+  generates: {
+    'test/gateway/__generated__/': {
+      preset: 'client',
+      config: { scalars: { DateTime: 'string', JSON: 'unknown', EmailAddress: 'string', Money: 'number' } }
+    }
+  }
+}
+
+export default config

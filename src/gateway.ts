@@ -1,0 +1,41 @@
+import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga'
+import { CHURN_RISK_QUERY } from './churn-risk-query.js'
+import type { GatewayConfig } from './config.js'
+import type { GatewayContext } from './context.js'
+import { LoaderCache } from './loaders/loader-cache.js'
+import { useErrorCodes } from './plugins/use-error-codes.js'
+import { useRushdbCallLog } from './plugins/use-rushdb-call-log.js'
+import type { Backend } from './rushdb/create-backend.js'
+import { schema } from './schema/index.js'
+
+/** The gateway: a yoga instance serving `/graphql`, `/health` and `/ready`; tests call `gateway.fetch`. */
+export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext>
+
+/** Builds the gateway over a backend. It never listens itself (see server.ts). */
+export function createGateway(config: GatewayConfig, backend: Backend): Gateway {
+  return createYoga<Record<string, unknown>, GatewayContext>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/health',
+    landingPage: false,
+    graphiql: { title: 'Customer graph', defaultQuery: CHURN_RISK_QUERY },
+    maskedErrors: true,
+    context: (): Omit<GatewayContext, keyof Record<string, unknown>> & GatewayContext => ({
+      backend,
+      config,
+      loaders: new LoaderCache(),
+      callLog: { calls: [] }
+    }),
+    plugins: [
+      useErrorCodes(),
+      useRushdbCallLog(),
+      useReadinessCheck({
+        endpoint: '/ready',
+        check: async () => {
+          const state = await backend.readiness()
+          if (!state.ready) throw new Error(state.reason ?? 'RushDB is not ready')
+        }
+      })
+    ]
+  }) as unknown as Gateway
+}

@@ -1,0 +1,41 @@
+import { GraphQLError } from 'graphql'
+import type { TypeMapping } from '../schema/storage-mapping.js'
+import { propertyOf } from '../schema/storage-mapping.js'
+
+/** One sort key: the RushDB property (or `__id`) and its direction. */
+export interface SortKey {
+  property: string
+  field: string
+  direction: 'asc' | 'desc'
+}
+
+/** An `orderBy` list as GraphQL coerced it: each element names exactly one field. */
+export type OrderByInput = Array<Record<string, 'ASC' | 'DESC' | null | undefined>>
+
+/**
+ * Compiles `orderBy: [{ plan: ASC }, { createdAt: DESC }]` into sort keys, always ending with the
+ * record id so the order is total (stable pages for offset and keyset paging alike). Without an
+ * `orderBy`, the order is the id ascending: creation order, since ids are UUIDv7.
+ */
+export function compileOrder(mapping: TypeMapping, orderBy: OrderByInput | null | undefined): SortKey[] {
+  const keys: SortKey[] = []
+  for (const [index, element] of (orderBy ?? []).entries()) {
+    const entries = Object.entries(element).filter(([, v]) => v !== null && v !== undefined)
+    if (entries.length !== 1) {
+      throw new GraphQLError(`orderBy[${index}] must name exactly one field, e.g. { ${Object.keys(mapping.fields)[0]}: ASC }`, {
+        extensions: { code: 'BAD_USER_INPUT' }
+      })
+    }
+    const [field, dir] = entries[0]
+    const property = field === 'id' ? '__id' : propertyOf(field, mapping.fields[field])
+    if (keys.some((k) => k.property === property)) continue
+    keys.push({ property, field, direction: dir === 'DESC' ? 'desc' : 'asc' })
+  }
+  if (!keys.some((k) => k.property === '__id')) keys.push({ property: '__id', field: 'id', direction: 'asc' })
+  return keys
+}
+
+/** The RushDB `orderBy` object for sort keys (insertion order is the sort order). */
+export function toRushdbOrder(keys: SortKey[]): Record<string, 'asc' | 'desc'> {
+  return Object.fromEntries(keys.map((k) => [k.property, k.direction]))
+}

@@ -1,0 +1,86 @@
+import { GraphQLError, type GraphQLObjectType, type SelectionSetNode } from 'graphql'
+import type { RelationMapping, TypeMapping } from '../schema/storage-mapping.js'
+import { compileOrder, toRushdbOrder, type OrderByInput } from './compile-order.js'
+import { compileRelation } from './compile-relation.js'
+import { compileWhere, type MappingLookup, type WhereInput } from './compile-where.js'
+import { selectedFields, type OperationScope } from './walk-selection.js'
+
+/** The key under which a folded relation's records ride on their parent record. */
+export function foldedKey(responseKey: string): string {
+  return `rel__${responseKey}`
+}
+
+/** Arguments of a relation list field. */
+export interface RelationArgs {
+  where?: WhereInput | null
+  orderBy?: OrderByInput | null
+  limit?: number | null
+  offset?: number | null
+}
+
+/** Page-size limits applied to nested lists. */
+export interface PageLimits {
+  default: number
+  max: number
+}
+
+/** Validates a page size against the configured maximum; a clear error names the argument. */
+export function checkLimit(name: string, value: number | null | undefined, limits: PageLimits, fallback: number): number {
+  if (value === null || value === undefined) return fallback
+  if (!Number.isInteger(value) || value < 1 || value > limits.max) {
+    throw new GraphQLError(`${name} must be between 1 and ${limits.max}, got ${value}`, { extensions: { code: 'BAD_USER_INPUT' } })
+  }
+  return value
+}
+
+/** Validates an offset (non-negative integer). */
+export function checkOffset(value: number | null | undefined): number {
+  if (value === null || value === undefined) return 0
+  if (!Number.isInteger(value) || value < 0) throw new GraphQLError(`offset must be 0 or more, got ${value}`, { extensions: { code: 'BAD_USER_INPUT' } })
+  return value
+}
+
+/** Everything compiling a selection needs besides the selection itself. */
+export interface CompileScope extends OperationScope {
+  lookup: MappingLookup
+  limits: PageLimits
+}
+
+/** The `$collect` spec for one relation field: its records per parent, filtered, ordered and paged. */
+export function compileCollect(
+  scope: CompileScope,
+  relation: RelationMapping,
+  args: RelationArgs,
+  selectionSets: readonly SelectionSetNode[]
+): Record<string, unknown> {
+  const target = scope.lookup(relation.target)
+  const many = relation.cardinality === 'many'
+  const spec: Record<string, unknown> = {
+    label: relation.label,
+    relation: compileRelation(relation.edges),
+    orderBy: toRushdbOrder(compileOrder(target, many ? args.orderBy : null)),
+    limit: many ? checkLimit('limit', args.limit, scope.limits, scope.limits.max) : 1
+  }
+  const where = many ? compileWhere(target, args.where, scope.lookup) : {}
+  if (Object.keys(where).length > 0) spec.where = where
+  const skip = many ? checkOffset(args.offset) : 0
+  if (skip > 0) spec.skip = skip
+  const nested = selectionSets.length > 0 ? compileSelect(scope, target, selectionSets) : undefined
+  if (nested) spec.select = nested
+  return { $collect: spec }
+}
+
+/**
+ * Folds every relation field selected on a record type into a RushDB `select` of `$collect`s, to
+ * any depth, so one SearchQuery answers the whole nested selection. Undefined when none is selected.
+ */
+export function compileSelect(scope: CompileScope, mapping: TypeMapping, selectionSets: readonly SelectionSetNode[]): Record<string, unknown> | undefined {
+  const type = scope.schema.getType(mapping.name) as GraphQLObjectType
+  const select: Record<string, unknown> = {}
+  for (const field of selectedFields(scope, type, selectionSets)) {
+    const relation = mapping.relations[field.name]
+    if (!relation) continue
+    select[foldedKey(field.responseKey)] = compileCollect(scope, relation, field.args as RelationArgs, field.selectionSet ? [field.selectionSet] : [])
+  }
+  return Object.keys(select).length > 0 ? select : undefined
+}

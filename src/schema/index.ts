@@ -1,0 +1,15 @@
+import { builder } from '../builder.js'
+import './filter-inputs.js'
+import './page-info.js'
+import './account.js'
+import './customer.js'
+import './subscription.js'
+import './invoice.js'
+import './order.js'
+import './ticket.js'
+import './event.js'
+import './touchpoint.js'
+import './feature-usage.js'
+
+/** The gateway's GraphQL schema, built once from the type files above. */
+export const schema = builder.toSchema({ sortSchema: true })

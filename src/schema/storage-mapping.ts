@@ -1,0 +1,58 @@
+/** RushDB's relationship type for edges made by nested import. */
+export const DEFAULT_RELATION = '__RUSHDB__RELATION__DEFAULT__'
+
+/** Which way an edge points, seen from the record that owns the field. */
+export type EdgeDirection = 'out' | 'in' | 'any'
+
+/** One way two records can be linked in storage: a relationship type and its direction. */
+export interface EdgeMapping {
+  type: string
+  direction: EdgeDirection
+}
+
+/** Kinds of scalar a typed field exposes. */
+export type ScalarKind = 'ID' | 'String' | 'Int' | 'Float' | 'Money' | 'Boolean' | 'DateTime' | 'Email' | 'StringList'
+
+/** How a typed GraphQL field reads a RushDB property. */
+export interface ScalarFieldMapping {
+  kind: ScalarKind
+  /** The RushDB property name; defaults to the GraphQL field name. */
+  property?: string
+  description: string
+  /** Filterable and sortable (defaults to true). */
+  filterable?: boolean
+}
+
+/** How a relation field reaches its records: target type and label, and every edge shape that counts. */
+export interface RelationMapping {
+  target: string
+  label: string
+  /** Any of these edges links the records (e.g. an explicit typed edge, and the nested-import default). */
+  edges: EdgeMapping[]
+  cardinality: 'one' | 'many'
+  description: string
+}
+
+/** The storage mapping of one GraphQL object type, kept on the type itself (`extensions.rushdb`). */
+export interface TypeMapping {
+  name: string
+  label: string
+  description: string
+  /** The property that identifies a record for people (customerId, orderId, ...), if any. */
+  naturalKey?: string
+  /** Root field names: singular (by id) and plural (lists). */
+  rootSingular: string
+  rootPlural: string
+  fields: Record<string, ScalarFieldMapping>
+  relations: Record<string, RelationMapping>
+}
+
+/** The property a scalar field reads. */
+export function propertyOf(field: string, mapping: ScalarFieldMapping): string {
+  return mapping.property ?? field
+}
+
+/** Both edge shapes of a relation seen from the other side (for traversing back to a parent). */
+export function inverseEdges(edges: EdgeMapping[]): EdgeMapping[] {
+  return edges.map((e) => ({ type: e.type, direction: e.direction === 'out' ? 'in' : e.direction === 'in' ? 'out' : 'any' }))
+}
