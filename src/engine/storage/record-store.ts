@@ -3,8 +3,6 @@ import { newId } from '../ids.js'
 import type { PropertyType, RecordOut } from '../types.js'
 import { valueRows } from './value-rows.js'
 
-const VALUES_PER_STATEMENT = 32
-
 /** A `records` row as read from SQLite. */
 export interface RecordRow {
   rid: number
@@ -34,7 +32,6 @@ export function hydrateRecord(row: RecordRow): RecordOut {
  */
 export class RecordStore {
   private readonly stmts
-  private readonly valueInserts: Database.Statement[] = []
 
   constructor(readonly db: Database.Database) {
     this.stmts = {
@@ -55,12 +52,12 @@ export class RecordStore {
       deleteManyRelsTo: db.prepare('DELETE FROM rels WHERE dst IN (SELECT value FROM json_each(?))'),
       deleteManyRecords: db.prepare('DELETE FROM records WHERE rid IN (SELECT value FROM json_each(?))'),
       byValue: db.prepare(
-        `SELECT DISTINCT r.rid, r.id, r.label, r.props, r.proptypes FROM vals v JOIN records r ON r.rid = v.rid
-         WHERE v.name = ? AND v.type = ? AND v.v IS ? AND v.pos = ? AND r.label IS ? ORDER BY r.rid`
+        `SELECT r.rid, r.id, r.label, r.props, r.proptypes FROM vals v CROSS JOIN records r ON r.rid = v.rid
+         WHERE v.name = ? AND v.type = ? AND v.v IS ? AND v.pos = ? AND r.label IS ? ORDER BY v.rid`
       ),
       linkedTo: db.prepare(
-        `SELECT r.rid, r.id, r.label, r.props, r.proptypes FROM rels e JOIN records r ON r.rid = e.dst
-         WHERE e.src = ? AND e.type = ? AND r.label IS ? ORDER BY r.rid`
+        `SELECT r.rid, r.id, r.label, r.props, r.proptypes FROM rels e CROSS JOIN records r ON r.rid = e.dst
+         WHERE e.src = ? AND e.type = ? AND r.label IS ? ORDER BY e.dst`
       ),
     }
   }
@@ -117,9 +114,10 @@ export class RecordStore {
   /**
    * Records with `label` (null: unlabelled) holding the encoded value `v` at element `pos` of
    * property `name` typed `type`, oldest first: the candidates of an upsert match (vals index).
+   * Lazy, so a caller can stop at the first match; finish or break before writing.
    */
-  rowsByValue(label: string | null, name: string, type: string, v: string | number | null, pos: number): RecordRow[] {
-    return this.stmts.byValue.all(name, type, v, pos, label) as RecordRow[]
+  rowsByValue(label: string | null, name: string, type: string, v: string | number | null, pos: number): IterableIterator<RecordRow> {
+    return this.stmts.byValue.iterate(name, type, v, pos, label) as IterableIterator<RecordRow>
   }
 
   /** Records with `label` that `(src)-[:type]->` points at, oldest first. */
@@ -138,25 +136,11 @@ export class RecordStore {
   }
 
   private writeValues(rid: number, draft: RecordDraft): void {
-    const params: unknown[] = []
     for (const [name, type] of Object.entries(draft.proptypes)) {
-      if (!Object.hasOwn(draft.props, name)) continue
-      for (const row of valueRows(name, type, draft.props[name])) params.push(rid, row.name, row.type, row.pos, row.v, row.ts)
+      if (!(name in draft.props)) continue
+      for (const row of valueRows(name, type, draft.props[name])) {
+        this.stmts.insertValue.run(rid, row.name, row.type, row.pos, row.v, row.ts)
+      }
     }
-    // One multi-row INSERT per record (up to VALUES_PER_STATEMENT rows): far fewer statement runs on imports.
-    const width = 6 * VALUES_PER_STATEMENT
-    for (let start = 0; start < params.length; start += width) {
-      const chunk = params.length <= width ? params : params.slice(start, start + width)
-      this.insertValuesStatement(chunk.length / 6).run(chunk)
-    }
-  }
-
-  private insertValuesStatement(rows: number): Database.Statement {
-    let stmt = this.valueInserts[rows]
-    if (!stmt) {
-      const tuples = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?)').join(', ')
-      stmt = this.valueInserts[rows] = this.db.prepare(`INSERT INTO vals (rid, name, type, pos, v, ts) VALUES ${tuples}`)
-    }
-    return stmt
   }
 }

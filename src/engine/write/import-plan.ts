@@ -41,27 +41,30 @@ function isPrimitive(value: unknown): boolean {
 }
 
 /** Why an array is neither all primitives nor all objects (RushDB makes garbage records or a 500). */
-function oddArrayProblem(value: unknown[], path: () => string): string {
+function oddArrayProblem(value: unknown[], path: string): string {
   const i = value.findIndex((item) => !isPlainObject(item))
   const item = value[i]
-  if (Array.isArray(item)) return `"${path()}[${i}]" is an array inside an array; nested arrays cannot be imported`
+  if (Array.isArray(item)) return `"${path}[${i}]" is an array inside an array; nested arrays cannot be imported`
   if (value.some(isPlainObject)) {
-    return `"${path()}[${i}]" is ${describeValue(item)} in an array of objects; an array must hold only objects (child records) or only primitive values`
+    return `"${path}[${i}]" is ${describeValue(item)} in an array of objects; an array must hold only objects (child records) or only primitive values`
   }
-  return `"${path()}[${i}]" must be null, a boolean, a finite number or a string, got ${describeValue(item)}`
+  return `"${path}[${i}]" must be null, a boolean, a finite number or a string, got ${describeValue(item)}`
 }
 
-/** PRIMITIVE, CHILD or CHILDREN; odd shapes are a 400 naming the path. */
-function shapeOf(value: unknown, path: () => string): number {
+/**
+ * PRIMITIVE, CHILD or CHILDREN; odd shapes are a 400 naming the path. The path is built only on
+ * error (no per-key closure: this runs once per property of every imported record).
+ */
+function shapeOf(value: unknown, queue: readonly QueueItem[], item: QueueItem, key: string): number {
   if (typeof value !== 'object' || value === null) {
     if (isPrimitive(value)) return PRIMITIVE
-    throw badRequest(`"${path()}" must be null, a boolean, a finite number, a string, an object or an array, got ${describeValue(value)}`)
+    throw badRequest(`"${pathOf(queue, item, key)}" must be null, a boolean, a finite number, a string, an object or an array, got ${describeValue(value)}`)
   }
   if (!Array.isArray(value)) return CHILD
   if (value.length === 0 || isPrimitive(value[0])) {
     if (value.every(isPrimitive)) return PRIMITIVE
   } else if (value.every(isPlainObject)) return CHILDREN
-  throw badRequest(oddArrayProblem(value, path))
+  throw badRequest(oddArrayProblem(value, pathOf(queue, item, key)))
 }
 
 function pathOf(queue: readonly QueueItem[], item: QueueItem, key?: string): string {
@@ -76,7 +79,7 @@ function pathOf(queue: readonly QueueItem[], item: QueueItem, key?: string): str
 function hasPrimitiveKeys(queue: readonly QueueItem[], item: QueueItem): boolean {
   return Object.keys(item.value).some((key) => {
     const value = item.value[key]
-    return value !== undefined && shapeOf(value, () => pathOf(queue, item, key)) === PRIMITIVE
+    return value !== undefined && shapeOf(value, queue, item, key) === PRIMITIVE
   })
 }
 
@@ -116,9 +119,8 @@ function planChildren(queue: QueueItem[], head: number, index: number, typed: Ty
   for (const key of Object.keys(item.value)) {
     const value = item.value[key]
     if (value === undefined) continue
-    const path = () => pathOf(queue, item, key)
-    if (key.length === 0 || key.length > 100 || key === '__proto__') throw badRequest(propertyNameProblem(key, path())!)
-    const shape = shapeOf(value, path)
+    if (key.length === 0 || key.length > 100 || key === '__proto__') throw badRequest(propertyNameProblem(key, pathOf(queue, item, key))!)
+    const shape = shapeOf(value, queue, item, key)
     if (shape === PRIMITIVE) {
       const inferred = inferImportValue(value as PropertyValue, options)
       typed.props[key] = inferred.value

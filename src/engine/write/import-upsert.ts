@@ -34,9 +34,9 @@ class ChildIndex {
  * child with none of them matches a sibling with exactly the same properties.
  */
 function findChild(siblings: StoredRecord[], incoming: TypedProps, mergeBy: readonly string[]): StoredRecord | undefined {
+  const keys = rootMergeKeys(mergeBy, incoming)
+  if (keys) return siblings.find((s) => matchesOn(s.typed, incoming, keys))
   const own = Object.keys(incoming.props)
-  const keys = mergeBy.length > 0 ? mergeBy.filter((key) => Object.hasOwn(incoming.props, key)) : own
-  if (keys.length > 0) return siblings.find((s) => matchesOn(s.typed, incoming, keys))
   return siblings.find((s) => Object.keys(s.typed.props).length === own.length && matchesOn(s.typed, incoming, own))
 }
 

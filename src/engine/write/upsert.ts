@@ -21,14 +21,14 @@ export function matchesOn(candidate: TypedProps, incoming: TypedProps, keys: rea
 }
 
 /**
- * The keys a top-level upsert matches on: `mergeBy`, or every incoming property when it is empty.
- * Undefined when no match is possible (no keys, or a `mergeBy` key the record lacks — RushDB's
- * `record.k = null` never matches), so the record is created.
+ * The keys a top-level upsert matches on: the `mergeBy` keys the incoming record has (every
+ * incoming property when `mergeBy` is empty). Undefined when that leaves none, so the record is
+ * created. (RushDB requires every `mergeBy` key; using the ones present lets one `mergeBy` list
+ * serve every label of a nested import.)
  */
 export function rootMergeKeys(mergeBy: readonly string[] | undefined, incoming: TypedProps): string[] | undefined {
-  const keys = mergeBy && mergeBy.length > 0 ? [...mergeBy] : Object.keys(incoming.props)
-  if (keys.length === 0 || !keys.every((key) => Object.hasOwn(incoming.props, key))) return undefined
-  return keys
+  const keys = mergeBy && mergeBy.length > 0 ? mergeBy.filter((key) => Object.hasOwn(incoming.props, key)) : Object.keys(incoming.props)
+  return keys.length > 0 ? keys : undefined
 }
 
 /** The oldest record with `label` equal to `incoming` on `keys`, found through the vals index. */
