@@ -20,7 +20,7 @@ export function createGateway(config: GatewayConfig, backend: Backend): Gateway 
     landingPage: false,
     graphiql: { title: 'Customer graph', defaultQuery: CHURN_RISK_QUERY },
     maskedErrors: true,
-    context: (): Omit<GatewayContext, keyof Record<string, unknown>> & GatewayContext => ({
+    context: (): GatewayContext => ({
       backend,
       config,
       loaders: new LoaderCache(),

@@ -83,6 +83,8 @@ describe('reading the customer graph', () => {
     expect(await run('{ NOT: { plan: { eq: "pro" } } }')).toEqual(['cust-3'])
     expect(await run('{ AND: [{ plan: { eq: "pro" } }, { NOT: { customerId: { in: ["cust-1", "cust-2"] } } }] }')).toEqual(['cust-4'])
     expect(await run('{ plan: { in: [] } }')).toEqual([])
+    expect(await run('{ NOT: {} }')).toEqual([])
+    expect(await run('{ OR: [{}, { plan: { eq: "starter" } }] }')).toEqual(['cust-1', 'cust-2', 'cust-3', 'cust-4'])
   })
 
   it('quantifies relation filters with some, none and all, to any depth', async () => {
