@@ -4,6 +4,8 @@ import { createRequestHandler } from './http/handle-request.js'
 import { RequestExecutor } from './http/request-executor.js'
 import { ROUTES } from './http/routes.js'
 import { DEFAULT_TX_TTL_MS, TransactionManager } from './http/transaction-manager.js'
+import { GraphIndex } from './index/graph-index.js'
+import { pruneChanges } from './storage/migrations.js'
 import { openDatabase } from './storage/open-database.js'
 import { RecordStore } from './storage/record-store.js'
 
@@ -17,6 +19,8 @@ export interface EngineOptions {
   token?: string
   /** Time to live of a transaction begun without `ttl` (default 5000 ms, max 30000 ms). */
   txDefaultTtlMs?: number
+  /** Smallest (property, value) posting the in-memory indexes keep (default 512; tests use 1 to exercise upkeep). */
+  indexPostingMinSize?: number
   /** Where unexpected (500) errors are reported; default `console.error`. */
   logError?: (error: unknown, request: EngineRequest) => void
 }
@@ -28,8 +32,11 @@ export function createEngine(options: EngineOptions): Engine {
   // A second, read-only connection reads the last committed WAL snapshot while a user
   // transaction holds the main one; ':memory:' databases cannot be shared, so they queue instead.
   const readerDb = options.path === ':memory:' ? undefined : openDatabase({ path: options.path, readonly: true })
-  const main = { db, store: new RecordStore(db) }
-  const reader = readerDb ? { db: readerDb, store: new RecordStore(readerDb) } : undefined
+  pruneChanges(db)
+  // One set of in-memory indexes for both connections: each syncs it to the snapshot it reads.
+  const index = new GraphIndex(options.indexPostingMinSize)
+  const main = { db, store: new RecordStore(db), index }
+  const reader = readerDb ? { db: readerDb, store: new RecordStore(readerDb), index } : undefined
   const lock = new AsyncLock()
   const transactions = new TransactionManager(db, lock, options.txDefaultTtlMs ?? DEFAULT_TX_TTL_MS)
   const executor = new RequestExecutor(main, reader, lock, transactions)

@@ -1,16 +1,22 @@
 import type Database from 'better-sqlite3'
 import { notFound } from '../errors.js'
+import type { GraphIndex } from '../index/graph-index.js'
+import { pruneChanges } from '../storage/migrations.js'
 import type { RecordStore } from '../storage/record-store.js'
 import type { AsyncLock } from './async-lock.js'
 import type { Reply } from './envelope.js'
 import type { ReadRoute, Route, RouteContext, WriteRoute } from './route-types.js'
 import type { TransactionManager } from './transaction-manager.js'
 
-/** A connection with its record store. */
+/** A connection with its record store and the (shared) in-memory indexes. */
 export interface Connection {
   db: Database.Database
   store: RecordStore
+  index?: GraphIndex
 }
+
+/** Writes between two prunings of the change log. */
+const PRUNE_EVERY = 1000
 
 /** The request parts a handler sees, before a connection is chosen. */
 export interface RequestParts {
@@ -31,6 +37,7 @@ export interface RequestParts {
  */
 export class RequestExecutor {
   private readonly atomic: (fn: () => Reply) => Reply
+  private writes = 0
 
   constructor(
     private readonly main: Connection,
@@ -67,7 +74,9 @@ export class RequestExecutor {
   private async write(route: WriteRoute, parts: RequestParts): Promise<Reply> {
     const release = this.lock.tryAcquire() ?? (await this.lock.acquire())
     try {
-      return this.atomic(() => route.handler(context(this.main, parts)))
+      const reply = this.atomic(() => route.handler(context(this.main, parts)))
+      if (++this.writes % PRUNE_EVERY === 0) pruneChanges(this.main.db)
+      return reply
     } finally {
       release()
     }
@@ -86,5 +95,5 @@ export class RequestExecutor {
 }
 
 function context(conn: Connection, parts: RequestParts): RouteContext {
-  return { db: conn.db, store: conn.store, params: parts.params, query: parts.query, body: parts.body }
+  return { db: conn.db, store: conn.store, index: conn.index, params: parts.params, query: parts.query, body: parts.body }
 }

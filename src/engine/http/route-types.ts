@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import type { GraphIndex } from '../index/graph-index.js'
 import type { RecordStore } from '../storage/record-store.js'
 import type { Reply } from './envelope.js'
 import type { TransactionManager } from './transaction-manager.js'
@@ -7,6 +8,8 @@ import type { TransactionManager } from './transaction-manager.js'
 export interface RouteContext {
   db: Database.Database
   store: RecordStore
+  /** The in-memory indexes searches may use (they check they are outside a write transaction). */
+  index?: GraphIndex
   params: Record<string, string>
   query: URLSearchParams
   body: unknown

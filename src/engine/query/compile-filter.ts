@@ -9,9 +9,24 @@ export interface RootFilter {
   ctx: CompileContext
 }
 
+/**
+ * Rids already known to contain every match (from the in-memory indexes), as a JSON array;
+ * `exact` when they are precisely the matches, so labels and where need no SQL at all.
+ */
+export interface Candidates {
+  json: string
+  exact: boolean
+}
+
 /** Compiles labels + where + scope into one boolean expression over `records r`. */
-export function compileRootFilter(query: SearchQuery, scope: SearchScope = {}, ctx = new CompileContext()): RootFilter {
+export function compileRootFilter(query: SearchQuery, scope: SearchScope = {}, ctx = new CompileContext(), candidates?: Candidates): RootFilter {
   const parts: Frag[] = []
+  if (candidates) parts.push(frag('r.rid IN (SELECT value FROM json_each(?))', candidates.json))
+  if (candidates?.exact) {
+    // Compiled anyway: it validates and registers the `$alias`es that select/aggregate refer to.
+    if (query.where) compileWhereObject(query.where, 'r', ctx, 'where')
+    return { where: parts[0], ctx }
+  }
   const labels = effectiveLabels(query.labels)
   if (labels.length === 1) parts.push(frag('r.label = ?', labels[0]))
   else if (labels.length > 1) parts.push(sql('r.label IN (', placeholders(labels), ')'))
@@ -26,7 +41,7 @@ export function compileRootFilter(query: SearchQuery, scope: SearchScope = {}, c
 }
 
 /** RushDB drops `null` label entries only when two or more are given; a lone null is the label "null". */
-function effectiveLabels(labels: Array<string | null> | undefined): string[] {
+export function effectiveLabels(labels: Array<string | null> | undefined): string[] {
   if (!labels || labels.length === 0) return []
   if (labels.length === 1) return [String(labels[0])]
   return labels.filter((l): l is string => typeof l === 'string')

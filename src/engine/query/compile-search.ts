@@ -1,5 +1,5 @@
 import type { CompileContext } from './compile-context.js'
-import { compileRootFilter } from './compile-filter.js'
+import { compileRootFilter, type Candidates } from './compile-filter.js'
 import { compileOrder, normalizeOrder } from './compile-order.js'
 import type { CompiledSql, SearchQuery, SearchScope } from './search-query.js'
 import { sql } from './sql-fragment.js'
@@ -17,8 +17,8 @@ export interface CompiledSearch {
 }
 
 /** Compiles the count, page and full-order statements of a search; paging applies after every filter. */
-export function compileSearch(query: SearchQuery, scope?: SearchScope): CompiledSearch {
-  const { where, ctx } = compileRootFilter(query, scope)
+export function compileSearch(query: SearchQuery, scope?: SearchScope, candidates?: Candidates): CompiledSearch {
+  const { where, ctx } = compileRootFilter(query, scope, undefined, candidates)
   const order = compileOrder(normalizeOrder(query.orderBy))
   const base = sql('FROM records r WHERE ', where)
   const ordered = sql(base, ' ORDER BY ', order)

@@ -3,6 +3,10 @@ import { badRequest } from '../errors.js'
 import type { RecordRow } from '../storage/record-store.js'
 import { objectComparator } from './compare-values.js'
 import { normalizeOrder } from './compile-order.js'
+import type { GraphIndex } from '../index/graph-index.js'
+import { indexedCandidates } from '../index/indexed-candidates.js'
+import { orderRids } from '../index/order-rids.js'
+import type { Candidates } from './compile-filter.js'
 import { DEFAULT_LIMIT, compileSearch, type CompiledSearch } from './compile-search.js'
 import { ColumnEvaluator } from './evaluate-columns.js'
 import { parseAggregateMap } from './parse-aggregate.js'
@@ -13,10 +17,34 @@ import type { Expr } from './select-ast.js'
 import type { SearchQuery, SearchScope } from './search-query.js'
 import { prepareCached } from './statement-cache.js'
 
-/** Runs a search: records (with aggregate/select keys) or groupBy rows, and the matching-root total. */
-export function runSearch(db: Database.Database, query: SearchQuery, scope?: SearchScope): { data: unknown[]; total: number } {
+/** The result of a search: rows (records or groups) and the number of matching roots. */
+export interface SearchResult {
+  data: unknown[]
+  total: number
+}
+
+/**
+ * Runs a search: records (with aggregate/select keys) or groupBy rows, and the matching-root total.
+ * With `index` (and outside a write transaction) the in-memory indexes narrow the roots first.
+ */
+export function runSearch(db: Database.Database, query: SearchQuery, scope?: SearchScope, index?: GraphIndex): SearchResult {
   if (query.select && query.aggregate) throw badRequest('select and aggregate cannot be used together')
-  const compiled = compileSearch(query, scope)
+  const validated = compileSearch(query, scope) // validates before any index work
+  if (!index || scope || db.inTransaction) return execute(db, query, scope)
+  // One read transaction, so the indexes and the SQL that finishes the query see the same snapshot.
+  return db.transaction(() => {
+    const match = indexedCandidates(db, index, query)
+    if (!match) return execute(db, query, scope)
+    const needed = (query.skip ?? 0) + (query.limit ?? DEFAULT_LIMIT)
+    const exactOnly = match.exact && !query.groupBy?.length && !orderedByComputed(query)
+    const ordered = exactOnly ? orderRids(db, index, match.set.toArray(), normalizeOrder(query.orderBy), needed) : undefined
+    if (ordered) return pageOfOrdered(db, query, ordered, match.set.size, validated)
+    return execute(db, query, scope, { json: JSON.stringify(match.set.toArray()), exact: match.exact }, match.exact ? match.set.size : undefined)
+  })()
+}
+
+function execute(db: Database.Database, query: SearchQuery, scope?: SearchScope, candidates?: Candidates, knownTotal?: number): SearchResult {
+  const compiled = compileSearch(query, scope, candidates)
   const computed = query.select ? parseSelectMap(query.select, 'select') : query.aggregate ? parseAggregateMap(query.aggregate, 'aggregate') : undefined
   const cache = new RecordCache(db)
   const evaluator = new ColumnEvaluator(db, cache, compiled.ctx.aliases)
@@ -26,7 +54,7 @@ export function runSearch(db: Database.Database, query: SearchQuery, scope?: Sea
   }
   const orderKeys = normalizeOrder(query.orderBy)
   if (computed && orderKeys.some((k) => k.key in computed)) return runOrderedByComputed(db, compiled, computed, query, evaluator, cache)
-  const { rows, total } = runPage(db, compiled, query)
+  const { rows, total } = runPage(db, compiled, query, knownTotal)
   cache.addRows(rows)
   const data: Array<Record<string, unknown>> = rows.map((row) => cache.get(row.rid))
   if (computed && rows.length > 0) {
@@ -37,7 +65,11 @@ export function runSearch(db: Database.Database, query: SearchQuery, scope?: Sea
 }
 
 /** One page of rows and the total; a single pass with a window count when there is a where. */
-function runPage(db: Database.Database, compiled: CompiledSearch, query: SearchQuery): { rows: RecordRow[]; total: number } {
+function runPage(db: Database.Database, compiled: CompiledSearch, query: SearchQuery, knownTotal?: number): { rows: RecordRow[]; total: number } {
+  if (knownTotal !== undefined) {
+    const rows = knownTotal === 0 ? [] : (prepareCached(db, compiled.page.sql).all(...compiled.page.params) as RecordRow[])
+    return { rows, total: knownTotal }
+  }
   if (!query.where || Object.keys(query.where).length === 0) {
     const total = (prepareCached(db, compiled.count.sql).get(...compiled.count.params) as { n: number }).n
     const rows = total === 0 ? [] : (prepareCached(db, compiled.page.sql).all(...compiled.page.params) as RecordRow[])
@@ -48,6 +80,26 @@ function runPage(db: Database.Database, compiled: CompiledSearch, query: SearchQ
   if (rows.length > 0) return { rows, total: rows[0].__total }
   const total = (prepareCached(db, compiled.count.sql).get(...compiled.count.params) as { n: number }).n
   return { rows, total }
+}
+
+/** True when the query orders by one of its own aggregate/select keys (computed per root, not stored). */
+function orderedByComputed(query: SearchQuery): boolean {
+  const computed = query.select ?? query.aggregate
+  return computed !== undefined && normalizeOrder(query.orderBy).some((k) => k.key in computed)
+}
+
+/** A page of the matches already in query order (the first `skip + limit`): slice, then read only that page's records. */
+function pageOfOrdered(db: Database.Database, query: SearchQuery, ordered: number[], total: number, validated: CompiledSearch): SearchResult {
+  const skip = query.skip ?? 0
+  const page = ordered.slice(skip, skip + (query.limit ?? DEFAULT_LIMIT))
+  const cache = new RecordCache(db)
+  cache.load(page)
+  const data: Array<Record<string, unknown>> = page.map((rid) => cache.get(rid))
+  const computed = query.select ? parseSelectMap(query.select, 'select') : query.aggregate ? parseAggregateMap(query.aggregate, 'aggregate') : undefined
+  if (!computed || page.length === 0) return { data, total }
+  const evaluator = new ColumnEvaluator(db, cache, validated.ctx.aliases)
+  const values = evaluator.evaluateMap(computed, page.map((rid) => [rid]))
+  return { data: data.map((record, i) => ({ ...record, ...values[i] })), total }
 }
 
 /** Every matching rid in the query's (property) order. */

@@ -39,8 +39,27 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (src, type, dst)
   ) WITHOUT ROWID;
   CREATE INDEX rels_dst ON rels(dst, type, src);
+  `,
+  // Change log read by the in-memory indexes (src/engine/index): which records (kind 0) and
+  // whose edges (kind 1) changed, in commit order. Triggers fill it so no write path can forget,
+  // and rolled-back writes leave no trace. AUTOINCREMENT keeps seq growing after pruning.
+  `
+  CREATE TABLE changes (seq INTEGER PRIMARY KEY AUTOINCREMENT, rid INTEGER NOT NULL, kind INTEGER NOT NULL);
+  CREATE TRIGGER records_changed_insert AFTER INSERT ON records BEGIN INSERT INTO changes (rid, kind) VALUES (new.rid, 0); END;
+  CREATE TRIGGER records_changed_update AFTER UPDATE ON records BEGIN INSERT INTO changes (rid, kind) VALUES (new.rid, 0); END;
+  CREATE TRIGGER records_changed_delete AFTER DELETE ON records BEGIN INSERT INTO changes (rid, kind) VALUES (old.rid, 0); END;
+  CREATE TRIGGER rels_changed_insert AFTER INSERT ON rels BEGIN INSERT INTO changes (rid, kind) VALUES (new.src, 1), (new.dst, 1); END;
+  CREATE TRIGGER rels_changed_delete AFTER DELETE ON rels BEGIN INSERT INTO changes (rid, kind) VALUES (old.src, 1), (old.dst, 1); END;
   `
 ]
+
+/** Rows of `changes` kept for readers in other processes; older rows are pruned by writers. */
+export const KEEP_CHANGES = 200_000
+
+/** Drops change-log rows every reader has had ample time to replay (they rebuild if they fell behind). */
+export function pruneChanges(db: Database.Database): void {
+  db.prepare('DELETE FROM changes WHERE seq <= (SELECT max(seq) FROM changes) - ?').run(KEEP_CHANGES)
+}
 
 /** Runs the migrations `db` has not seen yet, each in its own transaction. */
 export function migrate(db: Database.Database): number {

@@ -16,7 +16,7 @@ export function exportCsvHandler(ctx: RouteContext): Reply {
   const query = validateSearchQuery(pick(objectBody(ctx.body), ['labels', 'where', 'orderBy']))
   const rows: Record<string, unknown>[] = []
   for (let skip = 0; ; skip += BATCH) {
-    const page = runSearch(ctx.db, { ...query, limit: BATCH, skip })
+    const page = runSearch(ctx.db, { ...query, limit: BATCH, skip }, undefined, ctx.index)
     for (const record of page.data) rows.push(csvRow(record as Record<string, unknown>))
     if (page.data.length < BATCH || skip + BATCH >= page.total) break
   }

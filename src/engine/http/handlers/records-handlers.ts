@@ -61,7 +61,7 @@ export function updateRecordHandler(mode: 'merge' | 'replace'): (ctx: RouteConte
 /** POST /records/search. Query errors are 400 with a message (v1.8 hides them behind a 404). */
 export function searchRecordsHandler(ctx: RouteContext): Reply {
   const query = validateSearchQuery(objectBody(ctx.body))
-  const { data, total } = runSearch(ctx.db, query)
+  const { data, total } = runSearch(ctx.db, query, undefined, ctx.index)
   return { data, total }
 }
 

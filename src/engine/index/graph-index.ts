@@ -1,0 +1,145 @@
+import type Database from 'better-sqlite3'
+import { prepareCached } from '../query/statement-cache.js'
+import { Adjacency } from './adjacency.js'
+import type { SortValue } from './order-rids.js'
+import { RidSet } from './rid-set.js'
+
+/** How an equality value is typed: RushDB matches strings against string and datetime values. */
+export type ValueKind = 'string' | 'number' | 'boolean'
+
+interface Posting {
+  name: string
+  kind: ValueKind
+  value: string | number
+  set: RidSet
+}
+
+/** Postings smaller than this are read from SQLite per query instead of being kept in memory. */
+export const DEFAULT_POSTING_MIN_SIZE = 512
+/** Memory bound: at most this many cached postings (each a bitmap over every rid). */
+const MAX_POSTINGS = 256
+/** Memory bound: at most this many cached sort columns. */
+const MAX_COLUMNS = 8
+/** Past this many changed records since the last query, dropping every cache is cheaper than patching. */
+const RESET_AFTER_CHANGES = 50_000
+
+const POSTING_SQL: Record<ValueKind, string> = {
+  string: "SELECT rid FROM vals WHERE name = ? AND type IN ('string', 'datetime') AND v = ?",
+  number: "SELECT rid FROM vals WHERE name = ? AND type = 'number' AND v = ?",
+  boolean: "SELECT rid FROM vals WHERE name = ? AND type = 'boolean' AND v = ?"
+}
+
+/**
+ * In-memory secondary indexes over the committed graph: a bitmap of rids per label, bitmaps per
+ * frequent (property, value) pair and the adjacency of every record. They are caches: built
+ * lazily from SQLite and kept current by replaying the `changes` table (filled by triggers, so
+ * writes by any connection or process are seen, and rolled-back writes never are). Callers must
+ * not use it inside an open write transaction, whose changes are not committed yet.
+ */
+export class GraphIndex {
+  private labels = new Map<string, RidSet>()
+  private postings = new Map<string, Posting>()
+  private columns = new Map<string, Map<number, SortValue>>()
+  private adjacency: Adjacency | undefined
+  private seq = -1
+
+  /** `postingMinSize`: the smallest (property, value) posting worth keeping in memory. */
+  constructor(private readonly postingMinSize = DEFAULT_POSTING_MIN_SIZE) {}
+
+  /** Brings the caches up to the committed state `db` sees; call before each use. */
+  sync(db: Database.Database): void {
+    const head = (prepareCached(db, "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'changes'), 0) AS s").get() as { s: number }).s
+    if (this.seq === head) return
+    if (this.seq < 0 || head < this.seq || head - this.seq > RESET_AFTER_CHANGES * 2) return this.reset(head)
+    const rows = prepareCached(db, 'SELECT seq, rid, kind FROM changes WHERE seq > ? ORDER BY seq').raw().all(this.seq) as Array<[number, number, number]>
+    // A hole means rows were pruned before this process read them: patching would miss changes.
+    if (rows.length === 0 || rows[0][0] !== this.seq + 1) return this.reset(head)
+    const records = new Set<number>()
+    const edges = new Set<number>()
+    for (const [, rid, kind] of rows) (kind === 0 ? records : edges).add(rid)
+    if (records.size + edges.size > RESET_AFTER_CHANGES) return this.reset(head)
+    for (const rid of records) this.refreshRecord(db, rid)
+    if (this.adjacency) for (const rid of edges) this.adjacency.refresh(db, rid)
+    if (this.adjacency && this.adjacency.overlaySize > RESET_AFTER_CHANGES) this.adjacency = undefined
+    this.seq = rows[rows.length - 1][0]
+  }
+
+  /** The rids labelled `label`. */
+  label(db: Database.Database, label: string): RidSet {
+    let set = this.labels.get(label)
+    if (!set) {
+      set = RidSet.of(prepareCached(db, 'SELECT rid FROM records WHERE label = ?').pluck().iterate(label) as IterableIterator<number>)
+      this.labels.set(label, set)
+    }
+    return set
+  }
+
+  /** The rids with some `name` value equal to `value` (typed as RushDB compares: strings also match datetimes' text). */
+  equal(db: Database.Database, name: string, kind: ValueKind, value: string | number): RidSet {
+    const key = `${name}\u0000${kind}\u0000${value}`
+    const cached = this.postings.get(key)
+    if (cached) {
+      // Re-insert so the map's order is least-recently-used first.
+      this.postings.delete(key)
+      this.postings.set(key, cached)
+      return cached.set
+    }
+    const set = RidSet.of(prepareCached(db, POSTING_SQL[kind]).pluck().iterate(name, value) as IterableIterator<number>)
+    if (set.size >= this.postingMinSize) {
+      if (this.postings.size >= MAX_POSTINGS) this.postings.delete(this.postings.keys().next().value!)
+      this.postings.set(key, { name, kind, value, set })
+    }
+    return set
+  }
+
+  /** Whether the sort column of `name` is in memory. */
+  hasColumn(name: string): boolean {
+    return this.columns.has(name)
+  }
+
+  /** Each record's first stored value of `name` (what ORDER BY sorts on), by rid; records without one are absent. */
+  column(db: Database.Database, name: string): Map<number, SortValue> {
+    let column = this.columns.get(name)
+    if (column) {
+      this.columns.delete(name)
+    } else {
+      column = new Map(prepareCached(db, 'SELECT rid, v FROM vals WHERE name = ? AND pos = 0').raw().iterate(name) as IterableIterator<[number, SortValue]>)
+      if (this.columns.size >= MAX_COLUMNS) this.columns.delete(this.columns.keys().next().value!)
+    }
+    this.columns.set(name, column)
+    return column
+  }
+
+  /** Every relationship, loaded on first use. */
+  edges(db: Database.Database): Adjacency {
+    this.adjacency ??= new Adjacency(db)
+    return this.adjacency
+  }
+
+  private reset(head: number): void {
+    this.labels = new Map()
+    this.postings = new Map()
+    this.columns = new Map()
+    this.adjacency = undefined
+    this.seq = head
+  }
+
+  private refreshRecord(db: Database.Database, rid: number): void {
+    const row = prepareCached(db, 'SELECT label FROM records WHERE rid = ?').get(rid) as { label: string | null } | undefined
+    for (const [label, set] of this.labels) {
+      if (row && row.label === label) set.add(rid)
+      else set.delete(rid)
+    }
+    if (this.postings.size === 0) return
+    for (const posting of this.postings.values()) posting.set.delete(rid)
+    if (!row) return
+    const values = prepareCached(db, 'SELECT name, type, v, pos FROM vals WHERE rid = ? AND pos >= 0').raw().all(rid) as Array<[string, string, unknown]>
+    for (const posting of this.postings.values()) {
+      if (values.some(([name, type, v]) => name === posting.name && matchesKind(type, posting.kind) && v === posting.value)) posting.set.add(rid)
+    }
+  }
+}
+
+function matchesKind(type: string, kind: ValueKind): boolean {
+  return kind === 'string' ? type === 'string' || type === 'datetime' : type === kind
+}
