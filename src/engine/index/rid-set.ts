@@ -18,6 +18,24 @@ export class RidSet {
     return set
   }
 
+  /** A set from a comma-separated list of rids (what SQLite's `group_concat(rid)` returns; null = none). */
+  static fromList(text: string | null): RidSet {
+    const set = new RidSet()
+    if (!text) return set
+    let value = 0
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i)
+      if (c === 44) {
+        set.add(value)
+        value = 0
+      } else {
+        value = value * 10 + (c - 48)
+      }
+    }
+    set.add(value)
+    return set
+  }
+
   /** Adds one rid, growing the bitmap when needed. */
   add(rid: number): void {
     const w = rid >>> 5
