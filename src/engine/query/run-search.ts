@@ -13,8 +13,11 @@ import type { Expr } from './select-ast.js'
 import type { SearchQuery, SearchScope } from './search-query.js'
 import { prepareCached } from './statement-cache.js'
 
-/** Runs a search: records (with aggregate/select keys) or groupBy rows, and the matching-root total. */
-export function runSearch(db: Database.Database, query: SearchQuery, scope?: SearchScope): { data: unknown[]; total: number } {
+/**
+ * Runs a search: records (with aggregate/select keys) or groupBy rows, and the matching-root total
+ * (undefined for a plain page with `skipTotal`: no count is run).
+ */
+export function runSearch(db: Database.Database, query: SearchQuery, scope?: SearchScope): { data: unknown[]; total: number | undefined } {
   if (query.select && query.aggregate) throw badRequest('select and aggregate cannot be used together')
   const compiled = compileSearch(query, scope)
   const computed = query.select ? parseSelectMap(query.select, 'select') : query.aggregate ? parseAggregateMap(query.aggregate, 'aggregate') : undefined
@@ -26,7 +29,7 @@ export function runSearch(db: Database.Database, query: SearchQuery, scope?: Sea
   }
   const orderKeys = normalizeOrder(query.orderBy)
   if (computed && orderKeys.some((k) => k.key in computed)) return runOrderedByComputed(db, compiled, computed, query, evaluator, cache)
-  const { rows, total } = runPage(db, compiled, query)
+  const { rows, total } = query.skipTotal ? { rows: runPageOnly(db, compiled), total: undefined } : runPage(db, compiled, query)
   cache.addRows(rows)
   const data: Array<Record<string, unknown>> = rows.map((row) => cache.get(row.rid))
   if (computed && rows.length > 0) {
@@ -48,6 +51,11 @@ function runPage(db: Database.Database, compiled: CompiledSearch, query: SearchQ
   if (rows.length > 0) return { rows, total: rows[0].__total }
   const total = (prepareCached(db, compiled.count.sql).get(...compiled.count.params) as { n: number }).n
   return { rows, total }
+}
+
+/** One page of rows and nothing else (`skipTotal`): the page statement, no COUNT. */
+function runPageOnly(db: Database.Database, compiled: CompiledSearch): RecordRow[] {
+  return prepareCached(db, compiled.page.sql).all(...compiled.page.params) as RecordRow[]
 }
 
 /** Every matching rid in the query's (property) order. */
