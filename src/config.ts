@@ -1,7 +1,12 @@
-/** Where the customer graph lives: the embedded engine (a file or memory) or a RushDB server. */
+import { isProfileName, type ProfileName } from './rushdb/backend-profile.js'
+
+/**
+ * Where the customer graph lives: the embedded engine (a file or memory) or a RushDB server, and
+ * which SearchQuery forms it accepts (`profile`: the engine's extensions, or plain RushDB).
+ */
 export type BackendConfig =
-  | { kind: 'embedded'; path: string }
-  | { kind: 'remote'; url: string; apiKey: string; timeoutMs: number }
+  | { kind: 'embedded'; path: string; profile: ProfileName }
+  | { kind: 'remote'; url: string; apiKey: string; timeoutMs: number; retries: number; profile: ProfileName }
 
 /** Everything the gateway reads from its environment, in one typed object. */
 export interface GatewayConfig {
@@ -12,7 +17,7 @@ export interface GatewayConfig {
   pageSize: { default: number; max: number }
   /** Demo data loaded on first start of an empty embedded store (0 = none). */
   demo: { customers: number; seed: number }
-  /** Fold nested relation selections into the root query (needs `select`/`$collect`; on for the embedded engine). */
+  /** Fold nested relation selections into the root query (needs the embedded profile's `$collect`; on there by default). */
   foldRelations: boolean
 }
 
@@ -31,19 +36,44 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
   const url = env.RUSHDB_URL
   const apiKey = env.RUSHDB_API_KEY
   if (url && !apiKey) throw new Error('RUSHDB_URL is set but RUSHDB_API_KEY is not: set both to use a RushDB server')
+  const profile = profileFrom(env, url ? 'remote' : 'embedded')
   const backend: BackendConfig = url
-    ? { kind: 'remote', url, apiKey: apiKey!, timeoutMs: intFrom(env, 'RUSHDB_TIMEOUT_MS', 10_000, 1) }
-    : { kind: 'embedded', path: env.ENGINE_PATH ?? './data/customer-graph.db' }
+    ? {
+        kind: 'remote',
+        url,
+        apiKey: apiKey!,
+        timeoutMs: intFrom(env, 'RUSHDB_TIMEOUT_MS', 10_000, 1),
+        retries: intFrom(env, 'RUSHDB_RETRIES', 2, 0),
+        profile
+      }
+    : { kind: 'embedded', path: env.ENGINE_PATH ?? './data/customer-graph.db', profile }
   const pageDefault = intFrom(env, 'PAGE_SIZE_DEFAULT', 20, 1)
   const pageMax = intFrom(env, 'PAGE_SIZE_MAX', 100, 1)
   if (pageDefault > pageMax) throw new Error('PAGE_SIZE_DEFAULT must not exceed PAGE_SIZE_MAX')
-  const fold = env.FOLD_RELATIONS
+  const fold = foldFrom(env, profile)
   return {
     port: intFrom(env, 'PORT', 4000, 0),
     host: env.HOST ?? '0.0.0.0',
     backend,
     pageSize: { default: pageDefault, max: pageMax },
     demo: { customers: intFrom(env, 'DEMO_CUSTOMERS', 1000), seed: intFrom(env, 'DEMO_SEED', 42) },
-    foldRelations: fold === undefined || fold === '' ? backend.kind === 'embedded' : fold === 'true' || fold === '1'
+    foldRelations: fold
   }
+}
+
+function profileFrom(env: Env, fallback: ProfileName): ProfileName {
+  const raw = env.BACKEND_PROFILE
+  if (raw === undefined || raw === '') return fallback
+  if (!isProfileName(raw)) throw new Error(`BACKEND_PROFILE must be "embedded" or "remote", got "${raw}"`)
+  return raw
+}
+
+function foldFrom(env: Env, profile: ProfileName): boolean {
+  const raw = env.FOLD_RELATIONS
+  if (raw === undefined || raw === '') return profile === 'embedded'
+  const fold = raw === 'true' || raw === '1'
+  if (fold && profile !== 'embedded') {
+    throw new Error('FOLD_RELATIONS needs the embedded profile (related $collect is an engine extension); unset it or set BACKEND_PROFILE=embedded')
+  }
+  return fold
 }

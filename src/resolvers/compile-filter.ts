@@ -1,3 +1,5 @@
+import { GraphQLError } from 'graphql'
+import type { BackendProfile } from '../rushdb/backend-profile.js'
 import type { ScalarKind } from '../schema/storage-mapping.js'
 
 /** The operators of a scalar filter input (`{ eq, ne, in, notIn, gt, … }`). */
@@ -18,6 +20,14 @@ export interface ScalarFilter {
 
 const RANGE: Record<string, string> = { gt: '$gt', gte: '$gte', lt: '$lt', lte: '$lte' }
 const TEXT: Record<string, string> = { contains: '$contains', startsWith: '$startsWith', endsWith: '$endsWith' }
+const TEXT_KINDS: ReadonlySet<ScalarKind> = new Set(['String', 'Email', 'StringList'])
+
+/** RushDB compares only numbers and datetimes by range; a text range needs the engine's extension. */
+function textRangeUnsupported(op: string): GraphQLError {
+  return new GraphQLError(`${op} on a text field needs the embedded engine: RushDB compares only numbers and datetimes by range; use eq, in or startsWith`, {
+    extensions: { code: 'BAD_USER_INPUT' }
+  })
+}
 
 function toStored(value: unknown): unknown {
   return value instanceof Date ? value.toISOString() : value
@@ -33,7 +43,7 @@ function instant(value: unknown): Record<string, unknown> {
  * Compiles one field's filter into the value of a RushDB `where` key. Operators combine with AND;
  * datetime equality is chronological (the same instant written with another offset matches).
  */
-export function compileScalarFilter(filter: ScalarFilter, kind: ScalarKind): unknown {
+export function compileScalarFilter(filter: ScalarFilter, kind: ScalarKind, profile: BackendProfile): unknown {
   const conditions: unknown[] = []
   const ops: Record<string, unknown> = {}
   const isDate = kind === 'DateTime'
@@ -53,7 +63,10 @@ export function compileScalarFilter(filter: ScalarFilter, kind: ScalarKind): unk
         if (op === 'in') conditions.push({ $and: [{ $exists: true }, { $exists: false }] })
       } else if (isDate) conditions.push(op === 'in' ? { $or: values.map(instant) } : { $not: { $or: values.map(instant) } })
       else ops[op === 'in' ? '$in' : '$nin'] = values
-    } else if (op in RANGE) ops[RANGE[op]] = toStored(raw)
+    } else if (op in RANGE) {
+      if (TEXT_KINDS.has(kind) && !profile.stringRanges) throw textRangeUnsupported(op)
+      ops[RANGE[op]] = toStored(raw)
+    }
     else if (op in TEXT) ops[TEXT[op]] = raw
     else if (op === 'exists') ops.$exists = raw
   }

@@ -35,7 +35,14 @@ export function compileOrder(mapping: TypeMapping, orderBy: OrderByInput | null 
   return keys
 }
 
-/** The RushDB `orderBy` object for sort keys (insertion order is the sort order). */
-export function toRushdbOrder(keys: SortKey[]): Record<string, 'asc' | 'desc'> {
+/** A RushDB `orderBy`: `'asc'`/`'desc'` (by id) or a map whose insertion order is the sort order. */
+export type RushdbOrder = 'asc' | 'desc' | Record<string, 'asc' | 'desc'>
+
+/**
+ * The RushDB `orderBy` for sort keys. Ordering by the id alone uses the string form, which every
+ * RushDB version maps to the record id (v1.8 does not map `__id` inside the object form).
+ */
+export function toRushdbOrder(keys: SortKey[]): RushdbOrder {
+  if (keys.length === 1 && keys[0].property === '__id') return keys[0].direction
   return Object.fromEntries(keys.map((k) => [k.property, k.direction]))
 }

@@ -2,7 +2,7 @@ import { GraphQLError, type GraphQLObjectType, type SelectionSetNode } from 'gra
 import type { RelationMapping, TypeMapping } from '../schema/storage-mapping.js'
 import { compileOrder, toRushdbOrder, type OrderByInput } from './compile-order.js'
 import { compileRelation } from './compile-relation.js'
-import { compileWhere, type MappingLookup, type WhereInput } from './compile-where.js'
+import { compileWhere, type WhereInput, type WhereScope } from './compile-where.js'
 import { selectedFields, type OperationScope } from './walk-selection.js'
 
 /** The key under which a folded relation's records ride on their parent record. */
@@ -40,19 +40,22 @@ export function checkOffset(value: number | null | undefined): number {
   return value
 }
 
-/** Everything compiling a selection needs besides the selection itself. */
-export interface CompileScope extends OperationScope {
-  lookup: MappingLookup
+/** Everything compiling a selection needs besides the selection itself (mappings, limits, backend profile). */
+export interface CompileScope extends OperationScope, WhereScope {
   limits: PageLimits
 }
 
-/** The `$collect` spec for one relation field: its records per parent, filtered, ordered and paged. */
+/**
+ * The `$collect` spec for one relation field: its records per parent, filtered, ordered and paged.
+ * An engine extension: only for profiles with `relatedCollect`.
+ */
 export function compileCollect(
   scope: CompileScope,
   relation: RelationMapping,
   args: RelationArgs,
   selectionSets: readonly SelectionSetNode[]
 ): Record<string, unknown> {
+  if (!scope.profile.relatedCollect) throw new Error(`the ${scope.profile.name} profile has no related $collect`)
   const target = scope.lookup(relation.target)
   const many = relation.cardinality === 'many'
   const spec: Record<string, unknown> = {
@@ -61,7 +64,7 @@ export function compileCollect(
     orderBy: toRushdbOrder(compileOrder(target, many ? args.orderBy : null)),
     limit: many ? checkLimit('limit', args.limit, scope.limits, scope.limits.max) : 1
   }
-  const where = many ? compileWhere(target, args.where, scope.lookup) : {}
+  const where = many ? compileWhere(target, args.where, scope) : {}
   if (Object.keys(where).length > 0) spec.where = where
   const skip = many ? checkOffset(args.offset) : 0
   if (skip > 0) spec.skip = skip

@@ -1,16 +1,18 @@
 /** A RushDB `where` object, as the gateway builds it. */
 export type Where = Record<string, unknown>
 
-/** The SearchQuery the gateway sends through the SDK (v1.8 keys plus the current `select`). */
+/** The SearchQuery the gateway sends through the SDK (v1.8 keys, the current `select`, the engine's `skipTotal`). */
 export interface GatewaySearchQuery {
   labels: string[]
   where?: Where
-  orderBy?: Record<string, 'asc' | 'desc'>
+  orderBy?: 'asc' | 'desc' | Record<string, 'asc' | 'desc'>
   limit?: number
   skip?: number
   select?: Record<string, unknown>
   aggregate?: Record<string, unknown>
   groupBy?: string[]
+  /** Engine extension: answer without counting (`total` absent). */
+  skipTotal?: boolean
 }
 
 /** Combines conditions with AND, merging into one object when their keys do not collide. */

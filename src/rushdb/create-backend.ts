@@ -2,60 +2,65 @@ import { RushDB } from '@rushdb/javascript-sdk'
 import type { BackendConfig } from '../config.js'
 import { createEngine, type Engine } from '../engine/engine.js'
 import { createInProcessClient } from '../engine/http/in-process-client.js'
+import { backendProfile, type BackendProfile } from './backend-profile.js'
 import { trackCalls } from './call-tracker.js'
+import { readinessCheck, type Readiness } from './readiness-check.js'
 import { createRemoteHttpClient } from './remote-http-client.js'
+import { retryReads, type RetryOptions } from './retry-reads.js'
 import type { SdkHttpClient } from './sdk-transport.js'
 
-/** Whether storage answers, and why not when it does not. */
-export interface Readiness {
-  ready: boolean
-  reason?: string
-}
+export type { Readiness } from './readiness-check.js'
 
 /** The gateway's handle on storage: the SDK client and what is known about the backend. */
 export interface Backend {
   kind: BackendConfig['kind']
+  /** Which SearchQuery forms this backend accepts; the compilers ask it instead of checking `kind`. */
+  profile: BackendProfile
   sdk: RushDB
   /** The embedded engine, when the gateway runs on it. */
   engine?: Engine
-  /** Asks storage whether it answers (cached briefly so health probes stay cheap). */
+  /** Asks storage whether it answers (a "ready" answer is reused briefly so health probes stay cheap). */
   readiness(): Promise<Readiness>
   close(): Promise<void>
 }
 
-/** Options that let tests wrap the transport (to inject failures) without mocking the engine. */
+/** Options that let tests wrap the transport (to inject failures) and share an engine, without mocking it. */
 export interface BackendOptions {
   wrapTransport?: (client: SdkHttpClient) => SdkHttpClient
+  /** An open engine to serve instead of opening `config.path` (embedded only; the caller closes it). */
+  engine?: Engine
+  /** Retry timing (sleep, jitter) for remote reads; the count comes from the config. */
+  retry?: Omit<RetryOptions, 'retries'>
 }
 
 /** Builds the SDK client for the configured backend; never lets the SDK's start-up call crash the process. */
 export function createBackend(config: BackendConfig, options: BackendOptions = {}): Backend {
-  const engine = config.kind === 'embedded' ? createEngine({ path: config.path }) : undefined
-  const base: SdkHttpClient = engine
-    ? (createInProcessClient(engine) as SdkHttpClient)
-    : createRemoteHttpClient({ apiKey: config.kind === 'remote' ? config.apiKey : '', timeoutMs: config.kind === 'remote' ? config.timeoutMs : 0 })
-  const transport = trackCalls(options.wrapTransport ? options.wrapTransport(base) : base)
+  const ownsEngine = config.kind === 'embedded' && !options.engine
+  const engine = config.kind === 'embedded' ? (options.engine ?? createEngine({ path: config.path })) : undefined
+  let transport: SdkHttpClient
+  if (config.kind === 'remote') {
+    const base = createRemoteHttpClient({ apiKey: config.apiKey, timeoutMs: config.timeoutMs })
+    // Injected failures sit below the retries, where a real network's would.
+    transport = retryReads(options.wrapTransport ? options.wrapTransport(base) : base, { ...options.retry, retries: config.retries })
+  } else {
+    const base = createInProcessClient(engine!) as SdkHttpClient
+    transport = options.wrapTransport ? options.wrapTransport(base) : base
+  }
   const url = config.kind === 'remote' ? config.url : 'http://embedded.local'
   const apiKey = config.kind === 'remote' ? config.apiKey : 'embedded'
-  const sdk = new RushDB(apiKey, { url, httpClient: transport as never, timeout: config.kind === 'remote' ? config.timeoutMs : undefined })
+  const sdk = new RushDB(apiKey, { url, httpClient: trackCalls(transport) as never, timeout: config.kind === 'remote' ? config.timeoutMs : undefined })
   // SDK 1.8.0 rejects a static promise when its start-up settings call fails; handle it here so
   // an unreachable RushDB is reported by readiness instead of killing the process.
   sdk.waitForInitialization().catch(() => undefined)
-  return { kind: config.kind, sdk, engine, readiness: cachedReadiness(sdk), close: async () => engine?.close() }
-}
-
-function cachedReadiness(sdk: RushDB): () => Promise<Readiness> {
-  let last: { at: number; value: Readiness } | undefined
-  return async () => {
-    if (last && Date.now() - last.at < 2000) return last.value
-    let value: Readiness
-    try {
-      await sdk.settings.get()
-      value = { ready: true }
-    } catch (error) {
-      value = { ready: false, reason: `RushDB does not answer: ${(error as Error).message}` }
+  const profile = backendProfile(config.profile)
+  return {
+    kind: config.kind,
+    profile,
+    sdk,
+    engine,
+    readiness: readinessCheck(sdk, { checkKey: config.kind === 'remote', skipTotal: profile.skipTotal }),
+    close: async () => {
+      if (ownsEngine) engine?.close()
     }
-    last = { at: Date.now(), value }
-    return value
   }
 }

@@ -1,9 +1,9 @@
-import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql'
+import type { GraphQLResolveInfo } from 'graphql'
 import { builder, type RecordShape } from '../builder.js'
 import type { GatewayContext } from '../context.js'
-import { relationLoaderFor } from '../loaders/relation-loader.js'
-import { compileScopeOf } from '../resolvers/compile-scope.js'
-import { compileCollect, foldedKey, type RelationArgs } from '../resolvers/compile-selection.js'
+import { loadRelation } from '../loaders/relation-loader.js'
+import { ownSelections, scopeOf } from '../loaders/root-queries.js'
+import { foldedKey, type RelationArgs } from '../resolvers/compile-selection.js'
 import { readScalar } from './read-scalar.js'
 import { OUTPUT_TYPE } from './scalar-types.js'
 import { propertyOf, type RelationMapping, type TypeMapping } from './storage-mapping.js'
@@ -18,14 +18,10 @@ function userProperties(record: RecordShape): Record<string, unknown> {
 
 async function resolveRelation(parentMapping: TypeMapping, relation: RelationMapping, parent: RecordShape, args: RelationArgs, ctx: GatewayContext, info: GraphQLResolveInfo) {
   const folded = parent[foldedKey(String(info.path.key))] as RecordShape[] | undefined
-  let items = folded
-  if (items === undefined) {
-    // Not folded into the parent's query: one batched call for all parents at this level, folding
-    // the rest of the subtree into it when the backend can.
-    const sets = ctx.config.foldRelations ? info.fieldNodes.map((n) => n.selectionSet).filter((s): s is SelectionSetNode => !!s) : []
-    const collect = compileCollect(compileScopeOf(info, ctx.config.pageSize), relation, args, sets)
-    items = await relationLoaderFor(ctx, parentMapping, collect).load(parent.__id)
-  }
+  // Not folded into the parent's query: one batched call for all parents at this level (folding
+  // the rest of the subtree into it when the backend can).
+  const items =
+    folded ?? (await loadRelation(ctx, scopeOf(ctx, info), { parent: parentMapping, relation, name: info.fieldName, args, selectionSets: ownSelections(info) }, parent.__id))
   return relation.cardinality === 'one' ? (items[0] ?? null) : items
 }
 

@@ -1,7 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql'
 import { builder } from '../builder.js'
 import type { GatewayContext } from '../context.js'
-import { connectionPage, listRecords, recordByKey, type ConnectionArgs, type ConnectionPage } from '../loaders/root-queries.js'
+import { connectionPage, type ConnectionArgs, type ConnectionPage } from '../loaders/connection-page.js'
+import { listRecords, recordByKey } from '../loaders/root-queries.js'
 import type { TypeMapping } from './storage-mapping.js'
 
 const b = builder as any

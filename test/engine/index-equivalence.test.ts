@@ -110,7 +110,7 @@ describe('in-memory indexes', () => {
       const byIndex = runSearch(engine.db, query, undefined, index)
       expect({ query, answer: byIndex }).toEqual({ query, answer: bySql })
       if (indexedCandidates(engine.db, index, query)?.exact) exact++
-      if (bySql.total > 0) nonEmpty++
+      if ((bySql.total ?? 0) > 0) nonEmpty++
     }
     // The comparison only proves something if the index path answered most queries on its own.
     expect(exact).toBeGreaterThan(300)

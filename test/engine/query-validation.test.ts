@@ -27,6 +27,7 @@ describe('validateSearchQuery', () => {
     [{ where: { n: { $type: 'text' } } }, 'where.n.$type'],
     [{ where: { SUB: { x: { $exists: 'yes' } } } }, 'where.SUB.x.$exists'],
     [{ select: { a: { $count: '*' } }, aggregate: {} }, 'select and aggregate'],
+    [{ skipTotal: 'yes' }, 'skipTotal: must be true or false'],
     [{ select: { a: { $ref: 'b' }, b: { $ref: 'a' } } }, '$ref cycle'],
     [{ select: { a: { $sum: 'nope' } } }, 'select.a.$sum'],
     [{ select: { a: { $timeBucket: { field: '$record.at', unit: 'decade' } } } }, 'select.a.$timeBucket.unit'],

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { SdkHttpClient } from '../../src/rushdb/sdk-transport.js'
-import { createTestGateway } from './test-gateway.js'
+import { loadFixtureGraph, type FixtureIds } from './fixture-graph.js'
+import { createTestGateway, type TestGateway } from './test-gateway.js'
 
 /** Records the body of every SDK call so the compiled SearchQuery can be reviewed as a snapshot. */
 function recorder() {
@@ -42,6 +43,41 @@ describe('GraphQL in → SearchQuery out', () => {
       expect(body.errors).toBeUndefined()
       expect(rec.bodies).toHaveLength(1)
       expect(rec.bodies[0]).toMatchSnapshot()
+    })
+  }
+})
+
+const REMOTE_CASES: Record<string, { query: string; variables?: Record<string, unknown> }> = {
+  'churn risk (seeds)': CASES['churn risk (seeds)'],
+  'three levels': CASES['three levels'],
+  'by natural key with nested lists and to-one': CASES['by natural key with nested lists and to-one'],
+  'relation arguments and a connection page': {
+    query: `{ account(accountId: "acc-1") { customers(where: { plan: { eq: "pro" } }, orderBy: [{ createdAt: DESC }], limit: 1, offset: 1) { name } } customersConnection(first: 2, orderBy: [{ plan: ASC }]) { totalCount nodes { name } } }`
+  }
+}
+
+describe('GraphQL in → SearchQueries out, remote profile (one per root and relation level)', () => {
+  let t: TestGateway
+  let ids: FixtureIds
+  const rec = recorder()
+  beforeAll(async () => {
+    const base = createTestGateway()
+    ids = await loadFixtureGraph(base.backend.sdk)
+    t = createTestGateway({ BACKEND_PROFILE: 'remote' }, { engine: base.backend.engine, wrapTransport: rec.wrap })
+  })
+  // Record ids change per run: name them by their natural key.
+  const named = (value: unknown) => {
+    let text = JSON.stringify(value)
+    for (const [key, id] of Object.entries(ids)) text = text.split(id).join(`<${key}>`)
+    return JSON.parse(text)
+  }
+  for (const [name, { query, variables }] of Object.entries(REMOTE_CASES)) {
+    it(name, async () => {
+      rec.bodies.length = 0
+      const { body } = await t.query(query, variables)
+      expect(body.errors).toBeUndefined()
+      expect(rec.bodies).toHaveLength(body.extensions.rushdb.calls)
+      expect(named(rec.bodies)).toMatchSnapshot()
     })
   }
 })

@@ -20,7 +20,8 @@ import { prepareCached } from './statement-cache.js'
 /** The result of a search: rows (records or groups) and the number of matching roots. */
 export interface SearchResult {
   data: unknown[]
-  total: number
+  /** Undefined for a plain page with `skipTotal` (no count is run). */
+  total: number | undefined
 }
 
 /**
@@ -54,7 +55,7 @@ function execute(db: Database.Database, query: SearchQuery, scope?: SearchScope,
   }
   const orderKeys = normalizeOrder(query.orderBy)
   if (computed && orderKeys.some((k) => k.key in computed)) return runOrderedByComputed(db, compiled, computed, query, evaluator, cache)
-  const { rows, total } = runPage(db, compiled, query, knownTotal)
+  const { rows, total } = query.skipTotal && knownTotal === undefined ? { rows: runPageOnly(db, compiled), total: undefined } : runPage(db, compiled, query, knownTotal)
   cache.addRows(rows)
   const data: Array<Record<string, unknown>> = rows.map((row) => cache.get(row.rid))
   if (computed && rows.length > 0) {
@@ -100,6 +101,11 @@ function pageOfOrdered(db: Database.Database, query: SearchQuery, ordered: numbe
   const evaluator = new ColumnEvaluator(db, cache, validated.ctx.aliases)
   const values = evaluator.evaluateMap(computed, page.map((rid) => [rid]))
   return { data: data.map((record, i) => ({ ...record, ...values[i] })), total }
+}
+
+/** One page of rows and nothing else (`skipTotal`): the page statement, no COUNT. */
+function runPageOnly(db: Database.Database, compiled: CompiledSearch): RecordRow[] {
+  return prepareCached(db, compiled.page.sql).all(...compiled.page.params) as RecordRow[]
 }
 
 /** Every matching rid in the query's (property) order. */

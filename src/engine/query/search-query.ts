@@ -8,6 +8,8 @@ export interface SearchQuery {
   aggregate?: Record<string, unknown>
   select?: Record<string, unknown>
   groupBy?: string[]
+  /** Extension: do not count matching roots; the answer then has no `total`. */
+  skipTotal?: boolean
 }
 
 /** Restrictions a route adds to a search (`POST /records/:id/search` restricts roots to neighbours). */

@@ -5,14 +5,15 @@ import { checkOrder, parseSelectMap } from './parse-select.js'
 import type { SearchQuery } from './search-query.js'
 import { isPlainObject } from './where-keys.js'
 
-const TOP_KEYS = new Set(['labels', 'where', 'orderBy', 'limit', 'skip', 'aggregate', 'select', 'groupBy'])
+const TOP_KEYS = new Set(['labels', 'where', 'orderBy', 'limit', 'skip', 'aggregate', 'select', 'groupBy', 'skipTotal'])
 
 /** Checks a search body's shape (and compiles it, so every `where` operator is checked): 400 on error. */
 export function validateSearchQuery(body: unknown): SearchQuery {
   if (body === undefined || body === null) return {}
   if (!isPlainObject(body)) throw badRequest('search body must be an object')
   for (const key of Object.keys(body)) if (!TOP_KEYS.has(key)) throw badRequest(`${key}: unknown search key`)
-  const { labels, where, orderBy, limit, skip, aggregate, select, groupBy } = body
+  const { labels, where, orderBy, limit, skip, aggregate, select, groupBy, skipTotal } = body
+  if (skipTotal !== undefined && typeof skipTotal !== 'boolean') throw badRequest('skipTotal: must be true or false')
   if (limit !== undefined && (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 1000)) {
     throw badRequest('limit: must be a number from 1 to 1000')
   }

@@ -18,7 +18,7 @@ export function exportCsvHandler(ctx: RouteContext): Reply {
   for (let skip = 0; ; skip += BATCH) {
     const page = runSearch(ctx.db, { ...query, limit: BATCH, skip }, undefined, ctx.index)
     for (const record of page.data) rows.push(csvRow(record as Record<string, unknown>))
-    if (page.data.length < BATCH || skip + BATCH >= page.total) break
+    if (page.data.length < BATCH || skip + BATCH >= (page.total ?? 0)) break
   }
   return { data: { fileContent: toCsv(rows, ['__id', '__label']), dateTime: new Date().toISOString() } }
 }

@@ -1,6 +1,7 @@
 import { badRequest } from '../../errors.js'
 import { isRecordId } from '../../ids.js'
 import { runSearch } from '../../query/run-search.js'
+import type { SearchQuery } from '../../query/search-query.js'
 import { validateSearchQuery } from '../../query/validate-search-query.js'
 import { hydrateRecord } from '../../storage/record-store.js'
 import type { RecordOut } from '../../types.js'
@@ -61,16 +62,19 @@ export function updateRecordHandler(mode: 'merge' | 'replace'): (ctx: RouteConte
 /** POST /records/search. Query errors are 400 with a message (v1.8 hides them behind a 404). */
 export function searchRecordsHandler(ctx: RouteContext): Reply {
   const query = validateSearchQuery(objectBody(ctx.body))
-  const { data, total } = runSearch(ctx.db, query, undefined, ctx.index)
-  return { data, total }
+  return searchReply(query, runSearch(ctx.db, query, undefined, ctx.index))
+}
+
+/** The envelope of a search: no `total` at all when the query asked to skip it (extension). */
+function searchReply(query: SearchQuery, result: { data: unknown[]; total: number | undefined }): Reply {
+  return query.skipTotal ? { data: result.data } : result
 }
 
 /** POST /records/:id/search: the search restricted to records directly related to `:id`. */
 export function searchRelatedHandler(ctx: RouteContext): Reply {
   const row = existingRecord(ctx.store, ctx.params.id)
   const query = validateSearchQuery(objectBody(ctx.body))
-  const { data, total } = runSearch(ctx.db, query, { relatedToRid: row.rid })
-  return { data, total }
+  return searchReply(query, runSearch(ctx.db, query, { relatedToRid: row.rid }))
 }
 
 /**
