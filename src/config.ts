@@ -1,3 +1,5 @@
+import { loadProductionConfig, type ProductionConfig } from './production-config.js'
+
 /** Where the customer graph lives: the embedded engine (a file or memory) or a RushDB server. */
 export type BackendConfig =
   | { kind: 'embedded'; path: string }
@@ -14,6 +16,8 @@ export interface GatewayConfig {
   demo: { customers: number; seed: number }
   /** Fold nested relation selections into the root query (needs `select`/`$collect`; on for the embedded engine). */
   foldRelations: boolean
+  /** API keys, operation limits, rate limit, persisted operations, logs, metrics, tracing. */
+  production: ProductionConfig
 }
 
 type Env = Record<string, string | undefined>
@@ -44,6 +48,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     backend,
     pageSize: { default: pageDefault, max: pageMax },
     demo: { customers: intFrom(env, 'DEMO_CUSTOMERS', 1000), seed: intFrom(env, 'DEMO_SEED', 42) },
-    foldRelations: fold === undefined || fold === '' ? backend.kind === 'embedded' : fold === 'true' || fold === '1'
+    foldRelations: fold === undefined || fold === '' ? backend.kind === 'embedded' : fold === 'true' || fold === '1',
+    production: loadProductionConfig(env)
   }
 }
