@@ -35,6 +35,8 @@ export interface ProductionConfig {
   logLevel: LogLevel
   /** `/metrics` served at all, and whether it needs an `admin` key when keys are configured. */
   metrics: { enabled: boolean; public: boolean }
+  /** On SIGTERM, keep serving this long with /ready at 503 before closing the listener. */
+  shutdownDelayMs: number
   /** Emit OpenTelemetry spans (needs an OpenTelemetry SDK registered in the process to export them). */
   tracing: boolean
 }
@@ -108,6 +110,7 @@ export function loadProductionConfig(env: Env): ProductionConfig {
     persistedOperations: { operations, only },
     logLevel: logLevel(env.LOG_LEVEL),
     metrics: { enabled: bool(env, 'METRICS', true), public: bool(env, 'METRICS_PUBLIC', false) },
+    shutdownDelayMs: int(env, 'SHUTDOWN_DELAY_MS', 0),
     tracing: bool(env, 'OTEL_TRACING', !!env.OTEL_EXPORTER_OTLP_ENDPOINT)
   }
 }

@@ -2,6 +2,7 @@ import { createServer } from 'node:http'
 import { loadConfig } from './config.js'
 import { ensureDemoData } from './demo/ensure-demo-data.js'
 import { createGateway } from './gateway.js'
+import { createGracefulShutdown, type GracefulShutdown } from './graceful-shutdown.js'
 import { createLogger } from './observability/logger.js'
 import { startTracing } from './observability/start-tracing.js'
 import { traceTransport } from './observability/trace-transport.js'
@@ -19,18 +20,16 @@ if (config.backend.kind === 'embedded' && config.demo.customers > 0) {
   if (loaded) logger.info('loaded the demo customer graph', { customers: config.demo.customers, ms: Date.now() - started })
 }
 
+let lifecycle: GracefulShutdown | undefined
 // While shutting down, /ready answers 503 so load balancers stop sending new requests.
-let draining = false
-const served = { ...backend, readiness: async () => (draining ? { ready: false, reason: 'shutting down' } : backend.readiness()) }
+const served = { ...backend, readiness: async () => (lifecycle?.draining ? { ready: false, reason: 'shutting down' } : backend.readiness()) }
 const gateway = createGateway(config, served, { logger, processMetrics: true })
-// Responses still being computed when shutdown starts close their connection when sent.
-const pending = new Set<import('node:http').ServerResponse>()
 const server = createServer((req, res) => {
-  pending.add(res)
-  res.once('close', () => pending.delete(res))
-  if (draining) res.setHeader('connection', 'close')
+  lifecycle?.track(res)
   void gateway(req, res)
 })
+lifecycle = createGracefulShutdown({ server, gateway, backend, logger, flush: tracing?.shutdown, drainDelayMs: config.production.shutdownDelayMs })
+
 server.listen(config.port, config.host, () => {
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
@@ -43,27 +42,18 @@ server.listen(config.port, config.host, () => {
   })
 })
 
-function shutdown(signal: string) {
-  if (draining) return
-  draining = true
-  logger.info('shutting down: finishing in-flight requests', { signal })
-  const force = setTimeout(() => {
-    logger.error('in-flight requests did not finish within 10 s; exiting')
+function stop(signal: string) {
+  setTimeout(() => {
+    logger.error('in-flight requests did not finish within 10 s of draining; exiting')
     process.exit(1)
-  }, 10_000)
-  force.unref()
-  // Stop accepting connections; idle keep-alive sockets are closed now, busy ones after their response.
-  server.close(() => {
-    void (async () => {
-      await gateway.dispose()
-      await backend.close()
-      await tracing?.shutdown()
-      logger.info('stopped cleanly: storage closed')
-      process.exit(0)
-    })()
-  })
-  for (const res of pending) if (!res.headersSent) res.setHeader('connection', 'close')
-  server.closeIdleConnections()
+  }, 10_000 + config.production.shutdownDelayMs).unref()
+  lifecycle!.shutdown(signal).then(
+    () => process.exit(0),
+    (error) => {
+      logger.error('shutdown failed', { error })
+      process.exit(1)
+    }
+  )
 }
-process.on('SIGTERM', () => shutdown('SIGTERM'))
-process.on('SIGINT', () => shutdown('SIGINT'))
+process.once('SIGTERM', () => stop('SIGTERM'))
+process.once('SIGINT', () => stop('SIGINT'))
