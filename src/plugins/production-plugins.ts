@@ -14,6 +14,7 @@ import { useOperationLimits } from './use-operation-limits.js'
 import { usePersistedOperationStore } from './use-persisted-operations.js'
 import { useRateLimit } from './use-rate-limit.js'
 import { useRequestLog } from './use-request-log.js'
+import { useRequestParseGuard } from './use-request-parse-guard.js'
 import { useTracing } from './use-tracing.js'
 
 /** What a deployment may swap in: the log sink, the rate-limit store (shared across replicas), the clock. */
@@ -45,7 +46,11 @@ export function createProductionSetup(config: GatewayConfig, options: Production
   const logger = options.logger ?? createLogger(p.logLevel)
   const metrics = new GatewayMetrics({ processMetrics: options.processMetrics })
   const keys = new ApiKeyStore(p.apiKeys)
-  const plugins: Array<Plugin<GatewayContext>> = [useErrorCodeFallback() as Plugin<GatewayContext>, useRequestLog(logger) as Plugin<GatewayContext>]
+  const plugins: Array<Plugin<GatewayContext>> = [
+    useErrorCodeFallback() as Plugin<GatewayContext>,
+    useRequestLog(logger) as Plugin<GatewayContext>,
+    useRequestParseGuard() as Plugin<GatewayContext>
+  ]
   if (p.metrics.enabled) plugins.push(useMetrics(metrics, keys, { public: p.metrics.public }) as Plugin<GatewayContext>)
   plugins.push(useApiKeys(keys))
   if (p.rateLimit.perMinute > 0) {
