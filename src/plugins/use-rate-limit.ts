@@ -9,9 +9,9 @@ import type { RateLimitStore } from '../security/token-bucket.js'
  */
 export function useRateLimit(store: RateLimitStore, perMinute: number, now: () => number = Date.now): Plugin {
   return {
-    onParams({ request }) {
+    async onParams({ request }) {
       const key = requestStateOf(request).identity?.name ?? 'anonymous'
-      const decision = store.take(key, now())
+      const decision = await store.take(key, now())
       if (decision.allowed) return
       const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000))
       throw gatewayError(

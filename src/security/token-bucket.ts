@@ -7,7 +7,8 @@ export interface RateDecision {
 
 /** Where rate-limit state lives: in memory for one replica; a shared store (e.g. Redis) for many. */
 export interface RateLimitStore {
-  take(key: string, now: number): RateDecision
+  /** Takes one request's token from `key`'s bucket (async so a networked store fits). */
+  take(key: string, now: number): RateDecision | Promise<RateDecision>
 }
 
 /** An in-memory token bucket per key: `burst` requests at once, refilled at `perMinute`. */
