@@ -121,4 +121,12 @@ describe('rate limit per key', () => {
     now += 1000 // one token refilled
     expect((await g.post(q, bearer(KEYS.reader))).status).toBe(200)
   })
+
+  it('counts per client address in open mode', async () => {
+    const g = await createProductionGateway({ RATE_LIMIT_PER_MINUTE: '60', RATE_LIMIT_BURST: '1' })
+    expect((await g.post({ query: '{ __typename }' })).status).toBe(200)
+    const limited = await g.post({ query: '{ __typename }' })
+    expect(limited.status).toBe(429)
+    expect(limited.body.errors[0].message).toContain('for client local')
+  })
 })
