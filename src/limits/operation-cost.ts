@@ -1,5 +1,4 @@
 import {
-  getArgumentValues,
   getNamedType,
   getOperationAST,
   isCompositeType,
@@ -27,15 +26,19 @@ export interface CostPageSizes {
 
 const PAGE_ARGS = ['limit', 'first', 'last'] as const
 
+/** The value of one argument node when it is an integer literal or a variable holding one. */
+function intArgument(node: FieldNode, name: string, variables: Record<string, unknown>): number | undefined {
+  const arg = node.arguments?.find((a) => a.name.value === name)
+  if (!arg) return undefined
+  const value = arg.value.kind === Kind.INT ? Number(arg.value.value) : arg.value.kind === Kind.VARIABLE ? variables[arg.value.name.value] : undefined
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : undefined
+}
+
 function pageSize(def: GraphQLField<unknown, unknown>, node: FieldNode, variables: Record<string, unknown>, isRoot: boolean, sizes: CostPageSizes): number {
   if (!def.args.some((a) => (PAGE_ARGS as readonly string[]).includes(a.name))) return 1
-  let args: Record<string, unknown> = {}
-  try {
-    args = getArgumentValues(def, node, variables)
-  } catch {
-    // Bad variables are reported by execution with a precise message; count the default here.
-  }
-  const given = PAGE_ARGS.map((name) => args[name]).filter((v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1)
+  // Only the page arguments are read (not the whole, possibly large, where input); a bad value is
+  // counted at the default here and refused by execution with a precise message.
+  const given = PAGE_ARGS.map((name) => intArgument(node, name, variables)).filter((v): v is number => v !== undefined)
   const size = given.length > 0 ? Math.max(...given) : isRoot ? sizes.root : sizes.nested
   return Math.min(size, sizes.max)
 }
