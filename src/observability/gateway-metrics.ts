@@ -51,6 +51,7 @@ export class GatewayMetrics {
     return this.registry.metrics()
   }
 
+  /** The Content-Type of `text()` (Prometheus text exposition format). */
   get contentType(): string {
     return this.registry.contentType
   }
