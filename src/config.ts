@@ -1,3 +1,4 @@
+import { loadProductionConfig, type ProductionConfig } from './production-config.js'
 import { isProfileName, type ProfileName } from './rushdb/backend-profile.js'
 
 /**
@@ -19,6 +20,8 @@ export interface GatewayConfig {
   demo: { customers: number; seed: number }
   /** Fold nested relation selections into the root query (needs the embedded profile's `$collect`; on there by default). */
   foldRelations: boolean
+  /** API keys, operation limits, rate limit, persisted operations, logs, metrics, tracing. */
+  production: ProductionConfig
 }
 
 type Env = Record<string, string | undefined>
@@ -57,7 +60,8 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     backend,
     pageSize: { default: pageDefault, max: pageMax },
     demo: { customers: intFrom(env, 'DEMO_CUSTOMERS', 1000), seed: intFrom(env, 'DEMO_SEED', 42) },
-    foldRelations: fold
+    foldRelations: fold,
+    production: loadProductionConfig(env)
   }
 }
 

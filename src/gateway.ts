@@ -3,6 +3,8 @@ import { CHURN_RISK_QUERY } from './churn-risk-query.js'
 import type { GatewayConfig } from './config.js'
 import type { GatewayContext } from './context.js'
 import { LoaderCache } from './loaders/loader-cache.js'
+import { createProductionSetup, type ProductionOptions } from './plugins/production-plugins.js'
+import { renderOfflineGraphiQL } from './plugins/render-offline-graphiql.js'
 import { useErrorCodes } from './plugins/use-error-codes.js'
 import { useRushdbCallLog } from './plugins/use-rushdb-call-log.js'
 import type { Backend } from './rushdb/create-backend.js'
@@ -12,14 +14,18 @@ import { schema } from './schema/index.js'
 export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext>
 
 /** Builds the gateway over a backend. It never listens itself (see server.ts). */
-export function createGateway(config: GatewayConfig, backend: Backend): Gateway {
+export function createGateway(config: GatewayConfig, backend: Backend, production: ProductionOptions = {}): Gateway {
+  const layer = createProductionSetup(config, production)
   return createYoga<Record<string, unknown>, GatewayContext>({
     schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: { title: 'Customer graph', defaultQuery: CHURN_RISK_QUERY },
-    maskedErrors: true,
+    renderGraphiQL: renderOfflineGraphiQL,
+    // isDev stays false whatever NODE_ENV says: internal details never reach clients.
+    maskedErrors: { maskError: layer.maskError, isDev: false },
+    logging: false,
     context: (): GatewayContext => ({
       backend,
       config,
@@ -27,6 +33,7 @@ export function createGateway(config: GatewayConfig, backend: Backend): Gateway 
       callLog: { calls: [] }
     }),
     plugins: [
+      ...layer.plugins,
       useErrorCodes(),
       useRushdbCallLog(),
       useReadinessCheck({
