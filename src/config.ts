@@ -14,6 +14,8 @@ export interface GatewayConfig {
   demo: { customers: number; seed: number }
   /** Fold nested relation selections into the root query (needs `select`/`$collect`; on for the embedded engine). */
   foldRelations: boolean
+  /** Limits of writes: records per mutation (children included) and bytes per request body. */
+  writes: { maxRecords: number; maxBodyBytes: number }
 }
 
 type Env = Record<string, string | undefined>
@@ -44,6 +46,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     backend,
     pageSize: { default: pageDefault, max: pageMax },
     demo: { customers: intFrom(env, 'DEMO_CUSTOMERS', 1000), seed: intFrom(env, 'DEMO_SEED', 42) },
-    foldRelations: fold === undefined || fold === '' ? backend.kind === 'embedded' : fold === 'true' || fold === '1'
+    foldRelations: fold === undefined || fold === '' ? backend.kind === 'embedded' : fold === 'true' || fold === '1',
+    writes: { maxRecords: intFrom(env, 'WRITE_MAX_RECORDS', 50_000, 1), maxBodyBytes: intFrom(env, 'MAX_BODY_BYTES', 16 * 1024 * 1024, 1024) }
   }
 }

@@ -3,6 +3,7 @@ import { CHURN_RISK_QUERY } from './churn-risk-query.js'
 import type { GatewayConfig } from './config.js'
 import type { GatewayContext } from './context.js'
 import { LoaderCache } from './loaders/loader-cache.js'
+import { useBodyLimit } from './plugins/use-body-limit.js'
 import { useErrorCodes } from './plugins/use-error-codes.js'
 import { useRushdbCallLog } from './plugins/use-rushdb-call-log.js'
 import type { Backend } from './rushdb/create-backend.js'
@@ -27,6 +28,7 @@ export function createGateway(config: GatewayConfig, backend: Backend): Gateway 
       callLog: { calls: [] }
     }),
     plugins: [
+      useBodyLimit(config.writes.maxBodyBytes),
       useErrorCodes(),
       useRushdbCallLog(),
       useReadinessCheck({
