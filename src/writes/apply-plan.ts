@@ -86,17 +86,18 @@ async function removeStale(session: WriteSession, state: LinkState): Promise<num
 }
 
 /**
- * Groups the missing links into as few attach calls as possible: per link kind, from whichever end
- * repeats more (one call per customer for its children, one per account for its customers).
+ * Groups the missing links into as few attach calls as possible: per written edge (type and
+ * direction, whatever the labels), from whichever end repeats more — one call per customer for all
+ * its nested records, one per account for its customers.
  */
 async function attachMissing(session: WriteSession, links: PlanLink[], records: RecordShape[]): Promise<void> {
-  const byKind = new Map<string, PlanLink[]>()
-  for (const link of links) pushTo(byKind, link.relation.key, link)
-  for (const kind of byKind.values()) {
-    const edge = kind[0].relation.write
+  const byEdge = new Map<string, PlanLink[]>()
+  for (const link of links) pushTo(byEdge, `${link.relation.write.type}|${link.relation.write.direction}`, link)
+  for (const edgeLinks of byEdge.values()) {
+    const edge = edgeLinks[0].relation.write
     const fromParent = new Map<string, string[]>()
     const fromChild = new Map<string, string[]>()
-    for (const link of kind) {
+    for (const link of edgeLinks) {
       const p = records[link.parent].__id
       const c = records[link.child].__id
       pushTo(fromParent, p, c)
@@ -104,7 +105,7 @@ async function attachMissing(session: WriteSession, links: PlanLink[], records: 
     }
     const flipped: WriteEdge = { type: edge.type, direction: edge.direction === 'out' ? 'in' : 'out' }
     const [groups, groupEdge] = fromChild.size < fromParent.size ? [fromChild, flipped] : [fromParent, edge]
-    for (const [source, targets] of groups) await session.attach(source, targets, groupEdge)
+    for (const [source, targets] of groups) await session.attach(source, [...new Set(targets)], groupEdge)
   }
 }
 

@@ -48,6 +48,16 @@ export class PlanBuilder {
     return this.commit(root, drafts)
   }
 
+  /** Records in the plan so far. */
+  get size(): number {
+    return this.nodes.length
+  }
+
+  /** Payloads in the plan so far. */
+  get payloads(): number {
+    return this.roots.length
+  }
+
   /** The plan so far. */
   build(): WritePlan {
     return { nodes: this.nodes, links: this.links, roots: this.roots }

@@ -61,6 +61,19 @@ export function canonicalDateTime(date: Date): string {
   return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso
 }
 
+const CANONICAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{3})?Z$/
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+/** `value` itself when it is already canonical UTC text of a valid instant (the common case: no Date round trip). */
+function canonicalAsIs(value: string): string | undefined {
+  const m = CANONICAL.exec(value)
+  if (!m || m[7] === '.000') return undefined
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number)
+  if (month < 1 || month > 12 || day < 1 || day > MONTH_DAYS[month - 1] || hour > 23 || minute > 59 || second > 59) return undefined
+  if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return undefined
+  return value
+}
+
 /** Parses an RFC 3339 date-time or a date (midnight UTC); undefined when it is neither. */
 export function parseDateTime(value: unknown): Date | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value
@@ -110,6 +123,8 @@ export function typedValue(kind: ScalarKind, value: unknown): TypedValue {
     case 'Boolean':
       return typeof value === 'boolean' ? { ok: true, value } : fail(`must be true or false, got ${describe(value)}`)
     case 'DateTime': {
+      const asIs = typeof value === 'string' ? canonicalAsIs(value) : undefined
+      if (asIs) return { ok: true, value: asIs }
       const date = parseDateTime(value)
       return date ? { ok: true, value: canonicalDateTime(date) } : fail(`must be an ISO 8601 date-time (e.g. 2026-06-01T12:00:00Z) or a date, got ${describe(value)}`)
     }

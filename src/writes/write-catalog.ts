@@ -61,6 +61,15 @@ function firstEdge(relation: RelationMapping): WriteEdge {
 /** Builds the catalog over a list of mappings. */
 export function createWriteCatalog(mappings: readonly TypeMapping[]): WriteCatalog {
   const labels = new Map(mappings.map((m) => [m.label, m]))
+  // Payload keys that name a relation, by field name or target label, per type.
+  const relationKeys = new Map(
+    mappings.map((m) => {
+      const keys = new Map<string, string>()
+      for (const [name, r] of Object.entries(m.relations)) if (!keys.has(r.label)) keys.set(r.label, name)
+      for (const name of Object.keys(m.relations)) keys.set(name, name)
+      return [m, keys]
+    })
+  )
   const names = new Map(mappings.map((m) => [m.name, m]))
   const byName = (name: string): TypeMapping => {
     const mapping = names.get(name)
@@ -83,9 +92,8 @@ export function createWriteCatalog(mappings: readonly TypeMapping[]): WriteCatal
     byLabel: (label) => labels.get(label),
     byName,
     relationFor(mapping, key) {
-      if (key in mapping.relations) return { name: key, relation: mapping.relations[key] }
-      const found = Object.entries(mapping.relations).find(([, r]) => r.label === key)
-      return found && { name: found[0], relation: found[1] }
+      const name = relationKeys.get(mapping)?.get(key)
+      return name === undefined ? undefined : { name, relation: mapping.relations[name] }
     },
     nestedLink(holder, name) {
       const relation = holder.relations[name]

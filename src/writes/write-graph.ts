@@ -34,9 +34,9 @@ export function emptySummary(): WriteSummary {
   return { created: 0, updated: 0, unchanged: 0, skipped: 0, recordsCreated: 0, recordsUpdated: 0, relationshipsCreated: 0, relationshipsRemoved: 0 }
 }
 
-/** Adds `b` into `a`. */
-export function addSummary(a: WriteSummary, b: WriteSummary): WriteSummary {
-  for (const key of Object.keys(a) as Array<keyof WriteSummary>) a[key] += b[key]
+/** Adds the counts of `b` into `a` (which may carry more fields). */
+export function addSummary<T extends WriteSummary>(a: T, b: WriteSummary): T {
+  for (const key of Object.keys(emptySummary()) as Array<keyof WriteSummary>) a[key] += b[key]
   return a
 }
 
