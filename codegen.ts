@@ -9,7 +9,8 @@ const config: CodegenConfig = {
   generates: {
     'test/gateway/__generated__/': {
       preset: 'client',
-      config: { scalars: { DateTime: 'string', JSON: 'unknown', EmailAddress: 'string', Money: 'number' } }
+      // NodeNext resolution needs explicit `.js` extensions in the generated relative imports.
+      config: { emitLegacyCommonJSImports: false, scalars: { DateTime: 'string', JSON: 'unknown', EmailAddress: 'string', Money: 'number' } }
     }
   }
 }

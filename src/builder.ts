@@ -1,5 +1,5 @@
 import SchemaBuilder from '@pothos/core'
-import { GraphQLError, Kind } from 'graphql'
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql'
 import { DateTimeResolver, EmailAddressResolver, JSONResolver } from 'graphql-scalars'
 import type { GatewayContext } from './context.js'
 
@@ -18,7 +18,21 @@ export const builder = new SchemaBuilder<{
   }
 }>({})
 
-builder.addScalarType('DateTime', DateTimeResolver)
+// RFC 3339 date-times as graphql-scalars defines them, plus plain dates (midnight UTC): payloads
+// such as the seeds' `renewsAt: "2026-08-01"` are dates, and RushDB stores both as text.
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
+const widen = (value: unknown) => (typeof value === 'string' && DATE_ONLY.test(value) ? `${value}T00:00:00Z` : value)
+builder.addScalarType(
+  'DateTime',
+  new GraphQLScalarType({
+    ...DateTimeResolver.toConfig(),
+    description: `${DateTimeResolver.description} A plain date (YYYY-MM-DD) is read as midnight UTC.`,
+    serialize: (value) => DateTimeResolver.serialize(widen(value)),
+    parseValue: (value) => DateTimeResolver.parseValue(widen(value)),
+    parseLiteral: (ast, variables) =>
+      ast.kind === Kind.STRING ? DateTimeResolver.parseValue(widen(ast.value)) : DateTimeResolver.parseLiteral(ast, variables)
+  })
+)
 builder.addScalarType('JSON', JSONResolver)
 builder.addScalarType('EmailAddress', EmailAddressResolver)
 function money(value: unknown): number {
@@ -34,3 +48,4 @@ builder.scalarType('Money', {
 })
 
 builder.queryType({ description: 'Read the customer graph.' })
+builder.mutationType({ description: 'Write the customer graph: upserts by natural key, status changes, events, relationships, guarded deletes.' })

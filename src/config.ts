@@ -22,6 +22,8 @@ export interface GatewayConfig {
   foldRelations: boolean
   /** API keys, operation limits, rate limit, persisted operations, logs, metrics, tracing. */
   production: ProductionConfig
+  /** Limits of writes: records per mutation (children included) and bytes per request body. */
+  writes: { maxRecords: number; maxBodyBytes: number }
 }
 
 type Env = Record<string, string | undefined>
@@ -61,7 +63,8 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     pageSize: { default: pageDefault, max: pageMax },
     demo: { customers: intFrom(env, 'DEMO_CUSTOMERS', 1000), seed: intFrom(env, 'DEMO_SEED', 42) },
     foldRelations: fold,
-    production: loadProductionConfig(env)
+    production: loadProductionConfig(env),
+    writes: { maxRecords: intFrom(env, 'WRITE_MAX_RECORDS', 50_000, 1), maxBodyBytes: intFrom(env, 'MAX_BODY_BYTES', 16 * 1024 * 1024, 1024) }
   }
 }
 

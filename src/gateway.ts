@@ -5,6 +5,7 @@ import type { GatewayContext } from './context.js'
 import { LoaderCache } from './loaders/loader-cache.js'
 import { createProductionSetup, type ProductionOptions } from './plugins/production-plugins.js'
 import { renderOfflineGraphiQL } from './plugins/render-offline-graphiql.js'
+import { useBodyLimit } from './plugins/use-body-limit.js'
 import { useErrorCodes } from './plugins/use-error-codes.js'
 import { useRushdbCallLog } from './plugins/use-rushdb-call-log.js'
 import type { Backend } from './rushdb/create-backend.js'
@@ -34,6 +35,7 @@ export function createGateway(config: GatewayConfig, backend: Backend, productio
     }),
     plugins: [
       ...layer.plugins,
+      useBodyLimit(config.writes.maxBodyBytes),
       useErrorCodes(),
       useRushdbCallLog(),
       useReadinessCheck({

@@ -7,6 +7,7 @@ export const accountMapping = registerRecordType({
   label: 'ACCOUNT',
   description: 'An organisation (company) that customers belong to and that is billed through subscriptions.',
   naturalKey: 'accountId',
+  alternateKeys: ['name'],
   rootSingular: 'account',
   rootPlural: 'accounts',
   fields: {

@@ -27,6 +27,7 @@ export const customerMapping = registerRecordType({
       label: 'ACCOUNT',
       edges: [{ type: 'BELONGS_TO', direction: 'out' }, nested],
       cardinality: 'one',
+      write: 'nested',
       description: 'The account this customer belongs to.'
     },
     subscriptions: { target: 'Subscription', label: 'SUBSCRIPTION', edges: [nested], cardinality: 'many', description: 'Subscriptions of this customer.' },

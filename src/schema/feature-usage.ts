@@ -6,6 +6,7 @@ export const featureUsageMapping = registerRecordType({
   name: 'FeatureUsage',
   label: 'FEATURE_USAGE',
   description: 'How often a customer used a product feature in a period.',
+  matchBy: ['feature', 'periodStart'],
   rootSingular: 'featureUsage',
   rootPlural: 'featureUsages',
   fields: {

@@ -7,6 +7,7 @@ export const invoiceMapping = registerRecordType({
   label: 'INVOICE',
   description: 'A billing invoice of a subscription.',
   naturalKey: 'invoiceId',
+  matchBy: ['month'],
   rootSingular: 'invoice',
   rootPlural: 'invoices',
   fields: {

@@ -1,12 +1,20 @@
+import { defineMutations } from './mutations/define-mutations.js'
 import { defineRecordInputs } from './record-inputs.js'
 import { defineRecordType } from './define-record-type.js'
 import { defineRootFields } from './define-root-fields.js'
 import type { TypeMapping } from './storage-mapping.js'
 
-/** Registers a record type with its inputs, connection types and root fields. */
-export function registerRecordType(mapping: TypeMapping): TypeMapping {
+/** Options of a record type's registration. */
+export interface RegisterOptions {
+  /** Generate `import<Plural>` (default true; events have `appendEvents` instead). */
+  importMutation?: boolean
+}
+
+/** Registers a record type with its inputs, connection types, root fields and mutations. */
+export function registerRecordType(mapping: TypeMapping, options: RegisterOptions = {}): TypeMapping {
   defineRecordInputs(mapping)
   defineRecordType(mapping)
   defineRootFields(mapping)
+  defineMutations(mapping, { importField: options.importMutation })
   return mapping
 }

@@ -31,6 +31,12 @@ export interface RelationMapping {
   edges: EdgeMapping[]
   cardinality: 'one' | 'many'
   description: string
+  /**
+   * How writes reach the related records: `nested` inputs create or update them with their parent
+   * (the first edge is written), `ref` inputs name an existing record to link to. Defaults:
+   * `nested` for many, `ref` for one.
+   */
+  write?: 'nested' | 'ref'
 }
 
 /** The storage mapping of one GraphQL object type, kept on the type itself (`extensions.rushdb`). */
@@ -40,6 +46,13 @@ export interface TypeMapping {
   description: string
   /** The property that identifies a record for people (customerId, orderId, ...), if any. */
   naturalKey?: string
+  /** Properties that identify a record among all of its label when the natural key is missing (an account's name). */
+  alternateKeys?: string[]
+  /**
+   * Properties that identify a record among its parent's records of its label when it has no
+   * natural key (an invoice's month within its subscription); without them, identical content does.
+   */
+  matchBy?: string[]
   /** Root field names: singular (by id) and plural (lists). */
   rootSingular: string
   rootPlural: string

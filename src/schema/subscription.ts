@@ -7,6 +7,7 @@ export const subscriptionMapping = registerRecordType({
   label: 'SUBSCRIPTION',
   description: 'A plan a customer or account subscribes to, with its status and invoices.',
   naturalKey: 'subscriptionId',
+  matchBy: ['plan', 'startedAt'],
   rootSingular: 'subscription',
   rootPlural: 'subscriptions',
   fields: {

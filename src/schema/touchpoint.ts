@@ -7,6 +7,7 @@ export const touchpointMapping = registerRecordType({
   label: 'TOUCHPOINT',
   description: 'A marketing or sales interaction with an account (email, call, demo, webinar).',
   naturalKey: 'touchpointId',
+  matchBy: ['channel', 'occurredAt'],
   rootSingular: 'touchpoint',
   rootPlural: 'touchpoints',
   fields: {

@@ -1,0 +1,77 @@
+import type { RecordShape } from '../builder.js'
+import { compileRelation } from '../resolvers/compile-relation.js'
+import { globalKeys } from './draft-identity.js'
+import { sameValue } from './property-values.js'
+import type { LinkRelation } from './write-catalog.js'
+import type { PlanNode, WritePlan } from './write-plan.js'
+import { PAGE_MAX, type WriteSession } from './write-session.js'
+
+/** The user properties of a stored record (system keys start with `__`). */
+function ownKeys(record: RecordShape): string[] {
+  return Object.keys(record).filter((k) => !k.startsWith('__'))
+}
+
+function matches(node: PlanNode, candidate: RecordShape): boolean {
+  if (node.mapping && globalKeys(node.mapping).some((k) => candidate[k] !== undefined && candidate[k] !== null)) return false
+  const id = node.identity as { match: string[] | null }
+  if (id.match) return id.match.every((k) => sameValue(candidate[k], node.props[k]))
+  const keys = Object.keys(node.props)
+  const own = ownKeys(candidate)
+  return own.length === keys.length && keys.every((k) => k in candidate && sameValue(candidate[k], node.props[k]))
+}
+
+/** Each parent's current records of a link's child label, one query per link kind. */
+export async function childrenOf(session: WriteSession, relation: LinkRelation, parentIds: string[]): Promise<Map<string, RecordShape[]>> {
+  const out = new Map<string, RecordShape[]>()
+  for (let i = 0; i < parentIds.length; i += PAGE_MAX) {
+    const part = parentIds.slice(i, i + PAGE_MAX)
+    const rows = await session.findAll({
+      labels: [relation.parentLabel],
+      where: { $id: { $in: part } },
+      select: { items: { $collect: { label: relation.childLabel, relation: compileRelation(relation.match), orderBy: { __id: 'asc' } } } }
+    })
+    for (const row of rows) out.set(row.__id, (row.items as RecordShape[] | undefined) ?? [])
+  }
+  return out
+}
+
+/**
+ * Matches records identified within their parent (an invoice by month in its subscription, a
+ * keyless ticket by content in its customer) against the parent's current records of that label,
+ * level by level (a subscription's invoices once the subscription is known). A record without
+ * a natural key never matches a record that has one; each stored record is claimed once.
+ */
+export async function lookupScoped(session: WriteSession, plan: WritePlan, existing: Array<RecordShape | undefined>): Promise<Set<number>> {
+  const matchedViaScope = new Set<number>()
+  let pending = plan.nodes.filter((n) => n.identity.kind === 'scoped')
+  const decided = new Set<number>(plan.nodes.filter((n) => n.identity.kind !== 'scoped').map((n) => n.index))
+  while (pending.length > 0) {
+    const ready = pending.filter((n) => decided.has(plan.links[n.scopeLink!].parent))
+    if (ready.length === 0) throw new Error('write plan: scoped records without a resolvable parent')
+    const groups = new Map<string, { relation: LinkRelation; nodes: PlanNode[] }>()
+    for (const node of ready) {
+      const link = plan.links[node.scopeLink!]
+      if (existing[link.parent] === undefined) continue
+      const group = groups.get(link.relation.key) ?? { relation: link.relation, nodes: [] }
+      group.nodes.push(node)
+      groups.set(link.relation.key, group)
+    }
+    for (const { relation, nodes } of groups.values()) {
+      const parentIds = [...new Set(nodes.map((n) => existing[plan.links[n.scopeLink!].parent]!.__id))]
+      const children = await childrenOf(session, relation, parentIds)
+      const claimed = new Set<string>()
+      for (const node of nodes) {
+        const parentId = existing[plan.links[node.scopeLink!].parent]!.__id
+        const found = (children.get(parentId) ?? []).find((c) => c.__label === node.label && !claimed.has(c.__id) && matches(node, c))
+        if (found) {
+          claimed.add(found.__id)
+          existing[node.index] = found
+          matchedViaScope.add(node.index)
+        }
+      }
+    }
+    for (const node of ready) decided.add(node.index)
+    pending = pending.filter((n) => !decided.has(n.index))
+  }
+  return matchedViaScope
+}
