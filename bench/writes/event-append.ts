@@ -105,7 +105,7 @@ export async function eventBench(dbPath: string, customersFile: string, batches:
         if (r.appended !== 1000) throw new Error(`expected 1000 appended, got ${r.appended}`)
       }
     })
-    // Sessions cluster: the same work when each batch's events belong to 50 customers.
+    // Events cluster by customer in practice: the same work when each batch belongs to 50 customers.
     const clusteredBatches = Array.from({ length: batches }, (_, b) => eventBatches(rng, ids.slice((b * 50) % ids.length, ((b * 50) % ids.length) + 50), `cl${b}`, 1, 1000)[0])
     const clustered = await timed(batches * 1000, timer, async () => {
       for (const batch of clusteredBatches) await postAppend(gateway, batch)

@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     '| event append (batches of 1,000, uniform over customers) | events | time | rate | below the SDK |',
     '| --- | --- | --- | --- | --- |',
     eventRow('GraphQL appendEvents through gateway.fetch', events.graphql),
-    eventRow('GraphQL, each batch for 50 customers (sessions)', events.clustered),
+    eventRow('GraphQL, each batch for 50 customers (clustered)', events.clustered),
     eventRow('the same batch again (all duplicates)', events.repeat),
     eventRow('write path without GraphQL (appendEvents function)', events.writePath),
     eventRow('floor: hand-written SDK calls', events.sdk),

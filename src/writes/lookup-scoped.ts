@@ -5,7 +5,7 @@ import { globalKeys } from './draft-identity.js'
 import { sameValue } from './property-values.js'
 import type { LinkRelation } from './write-catalog.js'
 import type { PlanNode, WritePlan } from './write-plan.js'
-import { PAGE_MAX, type WriteSession } from './write-session.js'
+import { PAGE_MAX, type TxWriter } from './tx-writer.js'
 
 /** The user properties of a stored record (system keys start with `__`). */
 function ownKeys(record: RecordShape): string[] {
@@ -26,13 +26,13 @@ function matches(node: PlanNode, candidate: RecordShape): boolean {
  * related to these parents, each with its parents collected), which stays an index walk from the
  * parents; collecting from the parent side would scan every record of the child label.
  */
-export async function childrenOf(session: WriteSession, relation: LinkRelation, parentIds: string[]): Promise<Map<string, RecordShape[]>> {
+export async function childrenOf(writer: TxWriter, relation: LinkRelation, parentIds: string[]): Promise<Map<string, RecordShape[]>> {
   const out = new Map<string, RecordShape[]>()
   const back = compileRelation(inverseEdges(relation.match))
   for (let i = 0; i < parentIds.length; i += PAGE_MAX) {
     const part = parentIds.slice(i, i + PAGE_MAX)
     const wanted = new Set(part)
-    const rows = await session.findAll({
+    const rows = await writer.findAll({
       labels: [relation.childLabel],
       where: { [relation.parentLabel]: { $relation: back, $id: { $in: part } } },
       orderBy: { __id: 'asc' },
@@ -57,7 +57,7 @@ export async function childrenOf(session: WriteSession, relation: LinkRelation, 
  * level by level (a subscription's invoices once the subscription is known). A record without
  * a natural key never matches a record that has one; each stored record is claimed once.
  */
-export async function lookupScoped(session: WriteSession, plan: WritePlan, existing: Array<RecordShape | undefined>): Promise<Set<number>> {
+export async function lookupScoped(writer: TxWriter, plan: WritePlan, existing: Array<RecordShape | undefined>): Promise<Set<number>> {
   const matchedViaScope = new Set<number>()
   let pending = plan.nodes.filter((n) => n.identity.kind === 'scoped')
   const decided = new Set<number>(plan.nodes.filter((n) => n.identity.kind !== 'scoped').map((n) => n.index))
@@ -74,7 +74,7 @@ export async function lookupScoped(session: WriteSession, plan: WritePlan, exist
     }
     for (const { relation, nodes } of groups.values()) {
       const parentIds = [...new Set(nodes.map((n) => existing[plan.links[n.scopeLink!].parent]!.__id))]
-      const children = await childrenOf(session, relation, parentIds)
+      const children = await childrenOf(writer, relation, parentIds)
       const claimed = new Set<string>()
       for (const node of nodes) {
         const parentId = existing[plan.links[node.scopeLink!].parent]!.__id
