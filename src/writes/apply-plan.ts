@@ -3,7 +3,7 @@ import { sameValue } from './property-values.js'
 import type { LinkState } from './link-state.js'
 import type { WriteEdge } from './write-catalog.js'
 import type { PlanLink, PlanNode, WritePlan } from './write-plan.js'
-import type { WriteSession } from './write-session.js'
+import type { TxWriter } from './tx-writer.js'
 
 /** What happened to one plan record. */
 export type NodeStatus = 'created' | 'updated' | 'unchanged' | 'skipped' | 'referenced'
@@ -33,11 +33,11 @@ function keyedOnStored(node: PlanNode, stored: RecordShape): boolean {
   return node.identity.kind === 'key' && Object.entries(node.identity.keys).every(([k, v]) => sameValue(stored[k], v))
 }
 
-async function createRecords(session: WriteSession, applied: Applied, todo: PlanNode[]): Promise<void> {
+async function createRecords(writer: TxWriter, applied: Applied, todo: PlanNode[]): Promise<void> {
   const byLabel = new Map<string, PlanNode[]>()
   for (const node of todo) pushTo(byLabel, node.label, node)
   for (const [label, nodes] of byLabel) {
-    const records = await session.createMany(label, nodes.map((n) => n.props))
+    const records = await writer.createMany(label, nodes.map((n) => n.props))
     nodes.forEach((node, i) => {
       applied.records[node.index] = records[i]
       applied.status[node.index] = 'created'
@@ -45,7 +45,7 @@ async function createRecords(session: WriteSession, applied: Applied, todo: Plan
   }
 }
 
-async function updateRecords(session: WriteSession, applied: Applied, todo: PlanNode[], existing: Array<RecordShape | undefined>): Promise<void> {
+async function updateRecords(writer: TxWriter, applied: Applied, todo: PlanNode[], existing: Array<RecordShape | undefined>): Promise<void> {
   // Records found by their key are upserted per label in one call; the rest (matched in their
   // parent, or by an alternate key) are patched by id.
   const byKey = new Map<string, PlanNode[]>()
@@ -54,13 +54,13 @@ async function updateRecords(session: WriteSession, applied: Applied, todo: Plan
     if (keyedOnStored(node, stored)) {
       pushTo(byKey, `${node.label}\u0000${Object.keys((node.identity as { keys: object }).keys).sort().join('\u0000')}`, node)
     } else {
-      applied.records[node.index] = await session.update(stored.__id, node.label, node.props)
+      applied.records[node.index] = await writer.update(stored.__id, node.label, node.props)
       applied.status[node.index] = 'updated'
     }
   }
   for (const [group, nodes] of byKey) {
     const [label, ...keys] = group.split('\u0000')
-    const records = await session.createMany(label, nodes.map((n) => n.props), keys)
+    const records = await writer.createMany(label, nodes.map((n) => n.props), keys)
     nodes.forEach((node, i) => {
       applied.records[node.index] = records[i]
       applied.status[node.index] = 'updated'
@@ -68,7 +68,7 @@ async function updateRecords(session: WriteSession, applied: Applied, todo: Plan
   }
 }
 
-async function removeStale(session: WriteSession, state: LinkState): Promise<number> {
+async function removeStale(writer: TxWriter, state: LinkState): Promise<number> {
   const groups = new Map<string, { parentId: string; types: string[]; children: Set<string> }>()
   for (const s of state.stale) {
     const types = [...new Set(s.relation.match.map((e) => e.type))]
@@ -79,7 +79,7 @@ async function removeStale(session: WriteSession, state: LinkState): Promise<num
   }
   let removed = 0
   for (const g of groups.values()) {
-    await session.detach(g.parentId, [...g.children], g.types)
+    await writer.detach(g.parentId, [...g.children], g.types)
     removed += g.children.size
   }
   return removed
@@ -90,7 +90,7 @@ async function removeStale(session: WriteSession, state: LinkState): Promise<num
  * direction, whatever the labels), from whichever end repeats more — one call per customer for all
  * its nested records, one per account for its customers.
  */
-async function attachMissing(session: WriteSession, links: PlanLink[], records: RecordShape[]): Promise<void> {
+async function attachMissing(writer: TxWriter, links: PlanLink[], records: RecordShape[]): Promise<void> {
   const byEdge = new Map<string, PlanLink[]>()
   for (const link of links) pushTo(byEdge, `${link.relation.write.type}|${link.relation.write.direction}`, link)
   for (const edgeLinks of byEdge.values()) {
@@ -105,7 +105,7 @@ async function attachMissing(session: WriteSession, links: PlanLink[], records: 
     }
     const flipped: WriteEdge = { type: edge.type, direction: edge.direction === 'out' ? 'in' : 'out' }
     const [groups, groupEdge] = fromChild.size < fromParent.size ? [fromChild, flipped] : [fromParent, edge]
-    for (const [source, targets] of groups) await session.attach(source, [...new Set(targets)], groupEdge)
+    for (const [source, targets] of groups) await writer.attach(source, [...new Set(targets)], groupEdge)
   }
 }
 
@@ -114,7 +114,7 @@ async function attachMissing(session: WriteSession, links: PlanLink[], records: 
  * removes links of records that moved, then attaches missing links. Unchanged records and
  * existing links cost no call; appended records that already existed are skipped.
  */
-export async function applyPlan(session: WriteSession, plan: WritePlan, existing: Array<RecordShape | undefined>, state: LinkState): Promise<Applied> {
+export async function applyPlan(writer: TxWriter, plan: WritePlan, existing: Array<RecordShape | undefined>, state: LinkState): Promise<Applied> {
   const applied: Applied = { records: [], status: [], linksCreated: new Set(), linksMoved: new Set(), relationshipsRemoved: 0 }
   const creates: PlanNode[] = []
   const updates: PlanNode[] = []
@@ -127,16 +127,16 @@ export async function applyPlan(session: WriteSession, plan: WritePlan, existing
     else if (changed(node, stored)) updates.push(node)
     else applied.status[node.index] = 'unchanged'
   }
-  await createRecords(session, applied, creates)
-  await updateRecords(session, applied, updates, existing)
-  applied.relationshipsRemoved = await removeStale(session, state)
+  await createRecords(writer, applied, creates)
+  await updateRecords(writer, applied, updates, existing)
+  applied.relationshipsRemoved = await removeStale(writer, state)
   for (const s of state.stale) {
     for (const link of plan.links) if (link.relation.key === s.relation.key && (applied.records[link.parent].__id === s.parentId || applied.records[link.child].__id === s.childId)) applied.linksMoved.add(link.index)
   }
   const missing = plan.links.filter(
     (l) => !state.present.has(l.index) && !state.superseded.has(l.index) && applied.status[l.child] !== 'skipped'
   )
-  await attachMissing(session, missing, applied.records)
+  await attachMissing(writer, missing, applied.records)
   for (const link of missing) applied.linksCreated.add(link.index)
   return applied
 }

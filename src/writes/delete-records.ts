@@ -3,7 +3,7 @@ import type { RecordShape } from '../builder.js'
 import type { Where } from '../resolvers/search-query.js'
 import type { TypeMapping } from '../schema/storage-mapping.js'
 import { badInput, notFound } from './write-errors.js'
-import { withTransaction } from './write-session.js'
+import { withTransaction } from './tx-writer.js'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -29,13 +29,13 @@ export interface DeleteOutcome {
 export async function deleteWhere(db: RushDB, mapping: TypeMapping, where: Where, guard: DeleteGuard): Promise<DeleteOutcome> {
   if (Object.keys(where).length === 0) throw badInput('where', `an empty filter would delete every ${mapping.name}; give the filter that names the records to delete`)
   if (!Number.isInteger(guard.maxCount) || guard.maxCount < 1) throw badInput('maxCount', `must be a positive integer, got ${guard.maxCount}`)
-  return withTransaction(db, async (session) => {
-    const matched = await session.count({ labels: [mapping.label], where })
+  return withTransaction(db, async (writer) => {
+    const matched = await writer.count({ labels: [mapping.label], where })
     if (matched > guard.maxCount) {
       throw badInput('maxCount', `${matched} ${mapping.name} records match, more than maxCount (${guard.maxCount}); pass maxCount: ${matched} to delete them all`)
     }
     if (guard.dryRun || matched === 0) return { matched, deleted: 0 }
-    await session.call(() => db.records.delete({ labels: [mapping.label], where } as never, session.tx))
+    await writer.call(() => db.records.delete({ labels: [mapping.label], where } as never, writer.tx))
     return { matched, deleted: matched }
   })
 }
@@ -43,10 +43,10 @@ export async function deleteWhere(db: RushDB, mapping: TypeMapping, where: Where
 /** Deletes one record by id (any label) with its relationships; returns it as it was. NOT_FOUND when absent. */
 export async function deleteRecordById(db: RushDB, id: string): Promise<RecordShape> {
   if (!UUID.test(id)) throw badInput('id', `must be a record id (a UUID), got ${JSON.stringify(id)}`)
-  return withTransaction(db, async (session) => {
-    const [record] = await session.findAll({ labels: [], where: { $id: id.toLowerCase() } })
+  return withTransaction(db, async (writer) => {
+    const [record] = await writer.findAll({ labels: [], where: { $id: id.toLowerCase() } })
     if (!record) throw notFound('id', `no record has id ${id}`)
-    await session.call(() => db.records.deleteById(record.__id, session.tx))
+    await writer.call(() => db.records.deleteById(record.__id, writer.tx))
     return record
   })
 }

@@ -170,8 +170,9 @@ function readRelation(
     return
   }
   const link = catalog.nestedLink(mapping, name)
-  const items = relation.cardinality === 'many' ? value : [value]
-  if (relation.cardinality === 'many' && !Array.isArray(value)) {
+  // As in RushDB's import, one object under a list relation is a list of one.
+  const list = relation.cardinality === 'many' && Array.isArray(value)
+  if (relation.cardinality === 'many' && !list && !isObject(value)) {
     walk.problems.push({ path, message: `must be a list of ${relation.target} records, got ${describe(value)}` })
     return
   }
@@ -179,9 +180,10 @@ function readRelation(
     walk.problems.push({ path, message: `must be one ${relation.target} record (an object), got ${describe(value)}` })
     return
   }
+  const items = list ? (value as unknown[]) : [value]
   nested.push(() => {
-    ;(items as unknown[]).forEach((item, i) => {
-      const at = relation.cardinality === 'many' ? joinPath(path, i) : path
+    items.forEach((item, i) => {
+      const at = list ? joinPath(path, i) : path
       readRecord(walk, relation.label, item, at, depth + 1, 'upsert', [{ relation: link, parent: draft, path: at }], [...ancestors, draft])
     })
   })
@@ -200,6 +202,11 @@ function readGenericChildren(walk: Walk, draft: Draft, key: string, value: unkno
     return
   }
   const childLabel = options.capitalizeLabels ? key.toUpperCase() : key
+  if (draft.mapping && childLabel !== key && options.catalog.relationFor(draft.mapping, childLabel)) {
+    // `subscription` upper-cased is the SUBSCRIPTION relation: write it as one.
+    readRelation(walk, draft, draft.mapping, childLabel, value, path, depth, ancestors, nested)
+    return
+  }
   const edge = { type: options.relationshipType ?? genericLink(draft.label, childLabel).write.type, direction: 'out' as const }
   const link = genericLink(draft.label, childLabel, edge)
   const items = Array.isArray(value) ? value : [value]

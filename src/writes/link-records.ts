@@ -5,7 +5,7 @@ import { describe } from './property-values.js'
 import { findSelected, type RecordSelector } from './update-record.js'
 import type { WriteCatalog } from './write-catalog.js'
 import { badInput, joinPath, notFound } from './write-errors.js'
-import { withTransaction, type WriteSession } from './write-session.js'
+import { withTransaction, type TxWriter } from './tx-writer.js'
 
 /** RushDB puts relationship types into its queries as they are: a name, not arbitrary text. */
 const RELATION_TYPE = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/
@@ -24,19 +24,19 @@ export function checkRelationType(type: string, field: string): string {
 }
 
 /** Resolves `{id}` (any label) or one natural key (`{customerId}`) to the record. */
-async function resolveRef(session: WriteSession, catalog: WriteCatalog, ref: RecordSelector, field: string): Promise<RecordShape> {
+async function resolveRef(writer: TxWriter, catalog: WriteCatalog, ref: RecordSelector, field: string): Promise<RecordShape> {
   const given = Object.entries(ref).filter(([, v]) => v !== undefined && v !== null)
   if (given.length !== 1) throw badInput(field, 'name the record by exactly one of id or a natural key (customerId, accountId, ...)')
   const [name, value] = given[0]
   if (name === 'id') {
     if (typeof value !== 'string' || !UUID.test(value)) throw badInput(joinPath(field, 'id'), `must be a record id (a UUID), got ${describe(value)}`)
-    const [record] = await session.findAll({ labels: [], where: { $id: value.toLowerCase() } })
+    const [record] = await writer.findAll({ labels: [], where: { $id: value.toLowerCase() } })
     if (!record) throw notFound(joinPath(field, 'id'), `no record has id ${value}`)
     return record
   }
   const mapping = catalog.mappings.find((m) => m.naturalKey === name)
   if (!mapping) throw badInput(joinPath(field, name), `${name} is not a natural key of any record type`)
-  return findSelected(session, mapping, { [name]: value }, field)
+  return findSelected(writer, mapping, { [name]: value }, field)
 }
 
 /**
@@ -48,15 +48,15 @@ export async function linkRecords(
   db: RushDB, catalog: WriteCatalog, from: RecordSelector, to: RecordSelector, spec: LinkSpec, mode: 'attach' | 'detach'
 ): Promise<{ from: RecordShape; to: RecordShape; type: string | null; direction: 'out' | 'in' | null }> {
   const type = spec.type === undefined || spec.type === null ? null : checkRelationType(spec.type, 'type')
-  return withTransaction(db, async (session) => {
-    const source = await resolveRef(session, catalog, from, 'from')
-    const target = await resolveRef(session, catalog, to, 'to')
+  return withTransaction(db, async (writer) => {
+    const source = await resolveRef(writer, catalog, from, 'from')
+    const target = await resolveRef(writer, catalog, to, 'to')
     if (mode === 'attach') {
       const direction = spec.direction ?? 'out'
-      await session.attach(source.__id, [target.__id], { type: type ?? DEFAULT_RELATION, direction })
+      await writer.attach(source.__id, [target.__id], { type: type ?? DEFAULT_RELATION, direction })
       return { from: source, to: target, type: type ?? DEFAULT_RELATION, direction }
     }
-    await session.detach(source.__id, [target.__id], type ? [type] : undefined, spec.direction ?? undefined)
+    await writer.detach(source.__id, [target.__id], type ? [type] : undefined, spec.direction ?? undefined)
     return { from: source, to: target, type, direction: spec.direction ?? null }
   })
 }

@@ -4,7 +4,7 @@ import { inverseEdges } from '../schema/storage-mapping.js'
 import { childrenOf } from './lookup-scoped.js'
 import type { LinkRelation } from './write-catalog.js'
 import type { PlanLink, WritePlan } from './write-plan.js'
-import { PAGE_MAX, type WriteSession } from './write-session.js'
+import { PAGE_MAX, type TxWriter } from './tx-writer.js'
 
 /** A relationship to remove because its record moved (a customer's new account, a ticket's new customer). */
 export interface StaleLink {
@@ -22,10 +22,10 @@ export interface LinkState {
   stale: StaleLink[]
 }
 
-async function parentsOf(session: WriteSession, relation: LinkRelation, childIds: string[]): Promise<Map<string, RecordShape[]>> {
+async function parentsOf(writer: TxWriter, relation: LinkRelation, childIds: string[]): Promise<Map<string, RecordShape[]>> {
   const out = new Map<string, RecordShape[]>()
   for (let i = 0; i < childIds.length; i += PAGE_MAX) {
-    const rows = await session.findAll({
+    const rows = await writer.findAll({
       labels: [relation.childLabel],
       where: { $id: { $in: childIds.slice(i, i + PAGE_MAX) } },
       select: { items: { $collect: { label: relation.parentLabel, relation: compileRelation(inverseEdges(relation.match)) } } }
@@ -58,7 +58,7 @@ function supersededLinks(plan: WritePlan): Set<number> {
  * left alone; records matched within their parent are linked to it by construction.
  */
 export async function linkState(
-  session: WriteSession, plan: WritePlan, existing: Array<RecordShape | undefined>, matchedViaScope: Set<number>, skipped: Set<number>
+  writer: TxWriter, plan: WritePlan, existing: Array<RecordShape | undefined>, matchedViaScope: Set<number>, skipped: Set<number>
 ): Promise<LinkState> {
   const state: LinkState = { present: new Set(), superseded: supersededLinks(plan), stale: [] }
   const fromChild = new Map<string, { relation: LinkRelation; links: PlanLink[] }>()
@@ -77,7 +77,7 @@ export async function linkState(
     if (childExists && (link.relation.childOne || (!link.relation.parentOne && parentExists))) add(fromChild, link)
   }
   for (const { relation, links } of fromParent.values()) {
-    const current = await childrenOf(session, relation, [...new Set(links.map((l) => existing[l.parent]!.__id))])
+    const current = await childrenOf(writer, relation, [...new Set(links.map((l) => existing[l.parent]!.__id))])
     for (const link of links) {
       const parentId = existing[link.parent]!.__id
       const childId = existing[link.child]?.__id
@@ -88,7 +88,7 @@ export async function linkState(
     }
   }
   for (const { relation, links } of fromChild.values()) {
-    const current = await parentsOf(session, relation, [...new Set(links.map((l) => existing[l.child]!.__id))])
+    const current = await parentsOf(writer, relation, [...new Set(links.map((l) => existing[l.child]!.__id))])
     for (const link of links) {
       const childId = existing[link.child]!.__id
       const parentId = existing[link.parent]?.__id

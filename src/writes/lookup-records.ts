@@ -2,7 +2,7 @@ import type { RecordShape } from '../builder.js'
 import { sameValue } from './property-values.js'
 import { inputError, type InputProblem } from './write-errors.js'
 import type { PlanNode, WritePlan } from './write-plan.js'
-import type { WriteSession } from './write-session.js'
+import type { TxWriter } from './tx-writer.js'
 
 /** Values per `$in` list: half a page, so duplicates already in storage still fit the paging. */
 const IN_CHUNK = 500
@@ -19,13 +19,13 @@ function older(a: RecordShape | undefined, b: RecordShape): RecordShape {
 }
 
 /** Finds records referenced by id; a missing one, or one of another label, is an error naming its path. */
-export async function lookupByIds(session: WriteSession, plan: WritePlan, existing: Array<RecordShape | undefined>): Promise<void> {
+export async function lookupByIds(writer: TxWriter, plan: WritePlan, existing: Array<RecordShape | undefined>): Promise<void> {
   const nodes = plan.nodes.filter((n) => n.identity.kind === 'id')
   if (nodes.length === 0) return
   const ids = [...new Set(nodes.map((n) => (n.identity as { id: string }).id))]
   const byId = new Map<string, RecordShape>()
   for (const part of chunks(ids, IN_CHUNK)) {
-    for (const r of await session.findAll({ labels: [], where: { $id: { $in: part } } })) byId.set(r.__id, r)
+    for (const r of await writer.findAll({ labels: [], where: { $id: { $in: part } } })) byId.set(r.__id, r)
   }
   const missing: InputProblem[] = []
   const wrong: InputProblem[] = []
@@ -44,7 +44,7 @@ export async function lookupByIds(session: WriteSession, plan: WritePlan, existi
  * record with equal values wins. Nodes with alternate keys (an account's name) that the natural
  * key did not find then match a record that has no natural key yet. References must be found.
  */
-export async function lookupByKeys(session: WriteSession, plan: WritePlan, existing: Array<RecordShape | undefined>): Promise<void> {
+export async function lookupByKeys(writer: TxWriter, plan: WritePlan, existing: Array<RecordShape | undefined>): Promise<void> {
   const groups = new Map<string, PlanNode[]>()
   for (const node of plan.nodes) {
     if (node.identity.kind !== 'key') continue
@@ -54,8 +54,8 @@ export async function lookupByKeys(session: WriteSession, plan: WritePlan, exist
     list.push(node)
     groups.set(group, list)
   }
-  for (const nodes of groups.values()) await lookupGroup(session, nodes, existing)
-  await lookupByAlternates(session, plan.nodes.filter((n) => n.alternates && existing[n.index] === undefined), existing)
+  for (const nodes of groups.values()) await lookupGroup(writer, nodes, existing)
+  await lookupByAlternates(writer, plan.nodes.filter((n) => n.alternates && existing[n.index] === undefined), existing)
   const missing = plan.nodes.filter((n) => n.mode === 'ref' && n.identity.kind === 'key' && existing[n.index] === undefined)
   if (missing.length > 0) {
     throw inputError(
@@ -68,7 +68,7 @@ export async function lookupByKeys(session: WriteSession, plan: WritePlan, exist
   }
 }
 
-async function lookupGroup(session: WriteSession, nodes: PlanNode[], existing: Array<RecordShape | undefined>): Promise<void> {
+async function lookupGroup(writer: TxWriter, nodes: PlanNode[], existing: Array<RecordShape | undefined>): Promise<void> {
   const { label } = nodes[0]
   const names = Object.keys((nodes[0].identity as { keys: Record<string, unknown> }).keys).sort()
   const probe = names[0]
@@ -76,7 +76,7 @@ async function lookupGroup(session: WriteSession, nodes: PlanNode[], existing: A
   const best = new Map<string, RecordShape>()
   const signature = (record: Record<string, unknown>) => JSON.stringify(names.map((k) => record[k]))
   for (const part of chunks(values, IN_CHUNK)) {
-    for (const record of await session.findAll({ labels: [label], where: { [probe]: { $in: part } } })) {
+    for (const record of await writer.findAll({ labels: [label], where: { [probe]: { $in: part } } })) {
       const sig = signature(record)
       best.set(sig, older(best.get(sig), record))
     }
@@ -89,7 +89,7 @@ async function lookupGroup(session: WriteSession, nodes: PlanNode[], existing: A
 }
 
 /** Alternate keys match only records that lack the natural key, so two accounts of one name stay apart. */
-async function lookupByAlternates(session: WriteSession, nodes: PlanNode[], existing: Array<RecordShape | undefined>): Promise<void> {
+async function lookupByAlternates(writer: TxWriter, nodes: PlanNode[], existing: Array<RecordShape | undefined>): Promise<void> {
   const groups = new Map<string, PlanNode[]>()
   for (const node of nodes) {
     for (const name of Object.keys(node.alternates!)) {
@@ -103,7 +103,7 @@ async function lookupByAlternates(session: WriteSession, nodes: PlanNode[], exis
     const byValue = new Map<unknown, RecordShape>()
     const values = [...new Set(members.map((n) => n.alternates![name]))]
     for (const part of chunks(values, IN_CHUNK)) {
-      for (const record of await session.findAll({ labels: [label], where: { [name]: { $in: part } } })) {
+      for (const record of await writer.findAll({ labels: [label], where: { [name]: { $in: part } } })) {
         if (natural !== undefined && record[natural] !== undefined && record[natural] !== null) continue
         byValue.set(record[name], older(byValue.get(record[name]), record))
       }

@@ -1,10 +1,11 @@
 import type { RecordShape } from '../builder.js'
 import { compileRelation } from '../resolvers/compile-relation.js'
+import { inverseEdges } from '../schema/storage-mapping.js'
 import { globalKeys } from './draft-identity.js'
 import { sameValue } from './property-values.js'
 import type { LinkRelation } from './write-catalog.js'
 import type { PlanNode, WritePlan } from './write-plan.js'
-import { PAGE_MAX, type WriteSession } from './write-session.js'
+import { PAGE_MAX, type TxWriter } from './tx-writer.js'
 
 /** The user properties of a stored record (system keys start with `__`). */
 function ownKeys(record: RecordShape): string[] {
@@ -20,17 +21,32 @@ function matches(node: PlanNode, candidate: RecordShape): boolean {
   return own.length === keys.length && keys.every((k) => k in candidate && sameValue(candidate[k], node.props[k]))
 }
 
-/** Each parent's current records of a link's child label, one query per link kind. */
-export async function childrenOf(session: WriteSession, relation: LinkRelation, parentIds: string[]): Promise<Map<string, RecordShape[]>> {
+/**
+ * Each parent's current records of a link's child label. Asked from the child side (children
+ * related to these parents, each with its parents collected), which stays an index walk from the
+ * parents; collecting from the parent side would scan every record of the child label.
+ */
+export async function childrenOf(writer: TxWriter, relation: LinkRelation, parentIds: string[]): Promise<Map<string, RecordShape[]>> {
   const out = new Map<string, RecordShape[]>()
+  const back = compileRelation(inverseEdges(relation.match))
   for (let i = 0; i < parentIds.length; i += PAGE_MAX) {
     const part = parentIds.slice(i, i + PAGE_MAX)
-    const rows = await session.findAll({
-      labels: [relation.parentLabel],
-      where: { $id: { $in: part } },
-      select: { items: { $collect: { label: relation.childLabel, relation: compileRelation(relation.match), orderBy: { __id: 'asc' } } } }
+    const wanted = new Set(part)
+    const rows = await writer.findAll({
+      labels: [relation.childLabel],
+      where: { [relation.parentLabel]: { $relation: back, $id: { $in: part } } },
+      orderBy: { __id: 'asc' },
+      select: { parents: { $collect: { label: relation.parentLabel, relation: back } } }
     })
-    for (const row of rows) out.set(row.__id, (row.items as RecordShape[] | undefined) ?? [])
+    for (const row of rows) {
+      const { parents, ...child } = row
+      for (const parent of (parents as RecordShape[] | undefined) ?? []) {
+        if (!wanted.has(parent.__id)) continue
+        const list = out.get(parent.__id)
+        if (list) list.push(child as RecordShape)
+        else out.set(parent.__id, [child as RecordShape])
+      }
+    }
   }
   return out
 }
@@ -41,7 +57,7 @@ export async function childrenOf(session: WriteSession, relation: LinkRelation, 
  * level by level (a subscription's invoices once the subscription is known). A record without
  * a natural key never matches a record that has one; each stored record is claimed once.
  */
-export async function lookupScoped(session: WriteSession, plan: WritePlan, existing: Array<RecordShape | undefined>): Promise<Set<number>> {
+export async function lookupScoped(writer: TxWriter, plan: WritePlan, existing: Array<RecordShape | undefined>): Promise<Set<number>> {
   const matchedViaScope = new Set<number>()
   let pending = plan.nodes.filter((n) => n.identity.kind === 'scoped')
   const decided = new Set<number>(plan.nodes.filter((n) => n.identity.kind !== 'scoped').map((n) => n.index))
@@ -58,7 +74,7 @@ export async function lookupScoped(session: WriteSession, plan: WritePlan, exist
     }
     for (const { relation, nodes } of groups.values()) {
       const parentIds = [...new Set(nodes.map((n) => existing[plan.links[n.scopeLink!].parent]!.__id))]
-      const children = await childrenOf(session, relation, parentIds)
+      const children = await childrenOf(writer, relation, parentIds)
       const claimed = new Set<string>()
       for (const node of nodes) {
         const parentId = existing[plan.links[node.scopeLink!].parent]!.__id

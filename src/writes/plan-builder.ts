@@ -23,6 +23,13 @@ export interface PlanOptions extends FlattenOptions {
 
 const PRIORITY = { ref: 0, append: 1, upsert: 2 } as const
 
+/** The identity string of a record named by key values (one key, the common case, without sorting). */
+function keyIdentity(label: string, keys: Record<string, unknown>): string {
+  const names = Object.keys(keys)
+  if (names.length === 1) return `k|${label}|${names[0]}|${typeof keys[names[0]]}|${String(keys[names[0]])}`
+  return `k|${label}|${JSON.stringify(names.sort().map((n) => [n, keys[n]]))}`
+}
+
 /**
  * Collects payloads into one de-duplicated write plan: a record named twice (the same account under
  * two customers, the same customer in two payloads) becomes one record whose properties merge in
@@ -116,7 +123,7 @@ export class PlanBuilder {
     this.nodes.push(node)
     if (lookup !== undefined) this.byIdentity.set(lookup, index)
     for (const [name, value] of Object.entries(alternates ?? {})) {
-      const key = `k|${draft.label}|${JSON.stringify([[name, value]])}`
+      const key = keyIdentity(draft.label, { [name]: value })
       if (!this.byIdentity.has(key)) this.byIdentity.set(key, index)
     }
     return index
@@ -136,7 +143,7 @@ export class PlanBuilder {
     const id = draft.identity
     switch (id.kind) {
       case 'key':
-        return `k|${draft.label}|${JSON.stringify(Object.entries(id.keys).sort(([a], [b]) => (a < b ? -1 : 1)))}`
+        return keyIdentity(draft.label, id.keys)
       case 'id':
         return `i|${id.id}`
       case 'scoped': {

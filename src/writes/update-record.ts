@@ -4,7 +4,7 @@ import { propertyOf, type TypeMapping } from '../schema/storage-mapping.js'
 import { globalKeys } from './draft-identity.js'
 import { flatValueProblem, propertyNameProblem, typedValue, type Props } from './property-values.js'
 import { badInput, inputError, joinPath, notFound, type InputProblem } from './write-errors.js'
-import { withTransaction, type WriteSession } from './write-session.js'
+import { withTransaction, type TxWriter } from './tx-writer.js'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -23,10 +23,10 @@ export function selectorEntry(mapping: TypeMapping, selector: RecordSelector, fi
 }
 
 /** The one record a selector names; NOT_FOUND when there is none, BAD_USER_INPUT when a key is ambiguous. */
-export async function findSelected(session: WriteSession, mapping: TypeMapping, selector: RecordSelector, field: string): Promise<RecordShape> {
+export async function findSelected(writer: TxWriter, mapping: TypeMapping, selector: RecordSelector, field: string): Promise<RecordShape> {
   const [name, value] = selectorEntry(mapping, selector, field)
   const where = name === 'id' ? { $id: value } : { [name]: value }
-  const found = await session.findAll({ labels: [mapping.label], where })
+  const found = await writer.findAll({ labels: [mapping.label], where })
   const at = joinPath(field, name)
   if (found.length === 0) throw notFound(at, `no ${mapping.name} has ${name} ${JSON.stringify(value)}`)
   if (found.length > 1) throw badInput(at, `${found.length} ${mapping.name} records have ${name} ${JSON.stringify(value)}; name it by id`)
@@ -59,8 +59,8 @@ export function patchProps(mapping: TypeMapping, patch: Record<string, unknown>,
 
 /** Partial update (RushDB PATCH) of one record in a transaction; returns the record as stored. */
 export async function updateRecord(db: RushDB, mapping: TypeMapping, selector: RecordSelector, props: Props, field = 'record'): Promise<RecordShape> {
-  return withTransaction(db, async (session) => {
-    const record = await findSelected(session, mapping, selector, field)
-    return session.update(record.__id, mapping.label, props)
+  return withTransaction(db, async (writer) => {
+    const record = await findSelected(writer, mapping, selector, field)
+    return writer.update(record.__id, mapping.label, props)
   })
 }

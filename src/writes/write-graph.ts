@@ -5,7 +5,7 @@ import { linkState } from './link-state.js'
 import { lookupByIds, lookupByKeys } from './lookup-records.js'
 import { lookupScoped } from './lookup-scoped.js'
 import type { WritePlan } from './write-plan.js'
-import { withTransaction, type WriteSession } from './write-session.js'
+import { withTransaction, type TxWriter } from './tx-writer.js'
 
 /** What happened to one root payload. */
 export type RootStatus = 'created' | 'updated' | 'unchanged' | 'skipped'
@@ -69,18 +69,18 @@ function summarize(plan: WritePlan, applied: Applied): WriteOutcome {
  * inside the caller's transaction. Lookups first, so a reference to a missing record fails
  * before anything is written.
  */
-export async function writePlan(session: WriteSession, plan: WritePlan): Promise<WriteOutcome> {
+export async function writePlan(writer: TxWriter, plan: WritePlan): Promise<WriteOutcome> {
   const existing: Array<RecordShape | undefined> = new Array(plan.nodes.length)
-  await lookupByIds(session, plan, existing)
-  await lookupByKeys(session, plan, existing)
-  const matchedViaScope = await lookupScoped(session, plan, existing)
+  await lookupByIds(writer, plan, existing)
+  await lookupByKeys(writer, plan, existing)
+  const matchedViaScope = await lookupScoped(writer, plan, existing)
   const skipped = new Set(plan.nodes.filter((n) => n.mode === 'append' && existing[n.index] !== undefined).map((n) => n.index))
-  const state = await linkState(session, plan, existing, matchedViaScope, skipped)
-  const applied = await applyPlan(session, plan, existing, state)
+  const state = await linkState(writer, plan, existing, matchedViaScope, skipped)
+  const applied = await applyPlan(writer, plan, existing, state)
   return summarize(plan, applied)
 }
 
 /** Writes a plan in its own RushDB transaction: all of it, or nothing. */
 export function writeGraph(db: RushDB, plan: WritePlan): Promise<WriteOutcome> {
-  return withTransaction(db, (session) => writePlan(session, plan))
+  return withTransaction(db, (writer) => writePlan(writer, plan))
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { formatDuration, progressText } from '../../src/cli/progress.js'
+import { createProgressReporter, formatDuration, progressText } from '../../src/cli/progress.js'
 import { readRecords, type ReadItem } from '../../src/cli/read-records.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'read-records-'))
@@ -51,5 +51,25 @@ describe('progress text', () => {
   it('shows payloads, share, rate, time left and failures', () => {
     expect(progressText({ payloads: 5000, failed: 2, bytesRead: 25, totalBytes: 100, elapsedMs: 10_000 })).toBe('5,000 payloads · 25% · 500/s · ETA 0:30 · 2 failed')
     expect(formatDuration(3_725_000)).toBe('1:02:05')
+  })
+
+  it('redraws a bar in place on a terminal and writes plain lines elsewhere', () => {
+    const written: string[] = []
+    const stream = (isTTY: boolean) => ({ isTTY, write: (text: string) => written.push(text) }) as unknown as NodeJS.WriteStream
+    const state = { payloads: 50, failed: 0, bytesRead: 50, totalBytes: 100, elapsedMs: 1000 }
+    const bar = createProgressReporter(stream(true))
+    bar.update(state)
+    bar.done({ ...state, bytesRead: 100, payloads: 100, elapsedMs: 2000 })
+    expect(written[0]).toBe('\r\x1b[K[############------------] 50 payloads · 50% · 50/s · ETA 0:01')
+    expect(written.slice(1)).toEqual(['\r\x1b[K[########################] 100 payloads · 100% · 50/s · ETA 0:00', '\n'])
+    written.length = 0
+    const lines = createProgressReporter(stream(false), 2000)
+    lines.update(state)
+    lines.update({ ...state, elapsedMs: 2500 })
+    lines.done({ ...state, elapsedMs: 3000 })
+    expect(written).toEqual([
+      'progress: 50 payloads · 50% · 20/s · ETA 0:03\n',
+      'progress: 50 payloads · 50% · 17/s · ETA 0:03 · took 0:03\n'
+    ])
   })
 })

@@ -140,6 +140,16 @@ describe('nested ingest of a customer payload', () => {
     expect(await edgeShapes(db)).toEqual({ 'CUSTOMER -[CREATED]-> SUPPORT_TICKET': 1 })
   })
 
+  it('serialises concurrent imports of the same new customer into one record', async () => {
+    const { t } = recordingGateway()
+    const results = await Promise.all([1, 2, 3].map((n) => t.query(IMPORT, { customers: [{ ...SEED, plan: `plan-${n}` }] })))
+    expect(results.every((r) => r.body.errors === undefined)).toBe(true)
+    expect(results.map((r) => r.body.data.importCustomers.summary.created).sort()).toEqual([0, 0, 1])
+    const customers = await t.backend.sdk.records.find({ labels: ['CUSTOMER'] })
+    expect(customers.data).toHaveLength(1)
+    expect((await t.backend.sdk.records.find({ labels: ['ORDER'] })).data).toHaveLength(1)
+  })
+
   it('keeps extra properties of a new source readable through `properties`', async () => {
     const { t } = recordingGateway()
     const { body } = await t.query(

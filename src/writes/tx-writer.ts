@@ -13,7 +13,7 @@ export const PAGE_MAX = 1000
 export const WRITE_TX_TTL_MS = 30_000
 
 /** The SDK calls of one write, all inside one RushDB transaction. */
-export class WriteSession {
+export class TxWriter {
   constructor(
     readonly db: RushDB,
     readonly tx: Transaction
@@ -75,7 +75,7 @@ export class WriteSession {
  * Runs `fn` in one RushDB transaction: committed when it returns, rolled back when it throws, so a
  * rejected write leaves the graph as it was.
  */
-export async function withTransaction<T>(db: RushDB, fn: (session: WriteSession) => Promise<T>): Promise<T> {
+export async function withTransaction<T>(db: RushDB, fn: (writer: TxWriter) => Promise<T>): Promise<T> {
   let tx: Transaction
   try {
     tx = await db.tx.begin({ ttl: WRITE_TX_TTL_MS })
@@ -84,7 +84,7 @@ export async function withTransaction<T>(db: RushDB, fn: (session: WriteSession)
   }
   let result: T
   try {
-    result = await fn(new WriteSession(db, tx))
+    result = await fn(new TxWriter(db, tx))
   } catch (error) {
     await db.tx.rollback(tx).catch(() => undefined)
     throw error
