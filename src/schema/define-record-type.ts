@@ -5,7 +5,7 @@ import { loadRelation } from '../loaders/relation-loader.js'
 import { ownSelections, scopeOf } from '../loaders/root-queries.js'
 import { foldedKey, type RelationArgs } from '../resolvers/compile-selection.js'
 import { readScalar } from './read-scalar.js'
-import { OUTPUT_TYPE } from './scalar-types.js'
+import { SCALAR_TYPE } from './scalar-types.js'
 import { propertyOf, type RelationMapping, type TypeMapping } from './storage-mapping.js'
 
 const b = builder as any
@@ -52,7 +52,7 @@ export function defineRecordType(mapping: TypeMapping): void {
       }
       for (const [field, m] of Object.entries(mapping.fields)) {
         const property = propertyOf(field, m)
-        fields[field] = t.field({ type: OUTPUT_TYPE[m.kind], description: m.description, resolve: (r: RecordShape) => readScalar(r[property], m.kind) })
+        fields[field] = t.field({ type: SCALAR_TYPE[m.kind], description: m.description, resolve: (r: RecordShape) => readScalar(r[property], m.kind) })
       }
       for (const [field, relation] of Object.entries(mapping.relations)) {
         const many = relation.cardinality === 'many'

@@ -1,7 +1,7 @@
 import type { ScalarKind } from './storage-mapping.js'
 
-/** The GraphQL output type of each scalar kind. */
-export const OUTPUT_TYPE: Record<ScalarKind, string | [string]> = {
+/** The GraphQL type of each scalar kind, the same for output fields and write inputs. */
+export const SCALAR_TYPE: Record<ScalarKind, string | [string]> = {
   ID: 'ID',
   String: 'String',
   Email: 'EmailAddress',

@@ -11,13 +11,6 @@ export class RidSet {
     this.words = new Uint32Array(Math.max(1, Math.ceil(capacityBits / 32)))
   }
 
-  /** A set holding `rids`. */
-  static of(rids: Iterable<number>): RidSet {
-    const set = new RidSet()
-    for (const rid of rids) set.add(rid)
-    return set
-  }
-
   /** A set from a comma-separated list of rids (what SQLite's `group_concat(rid)` returns; null = none). */
   static fromList(text: string | null): RidSet {
     const set = new RidSet()

@@ -6,7 +6,6 @@ import { normalizeOrder } from './compile-order.js'
 import type { GraphIndex } from '../index/graph-index.js'
 import { indexedCandidates } from '../index/indexed-candidates.js'
 import { orderRids } from '../index/order-rids.js'
-import type { Candidates } from './compile-filter.js'
 import { DEFAULT_LIMIT, compileSearch, type CompiledSearch } from './compile-search.js'
 import { ColumnEvaluator } from './evaluate-columns.js'
 import { parseAggregateMap } from './parse-aggregate.js'
@@ -31,38 +30,48 @@ export interface SearchResult {
 export function runSearch(db: Database.Database, query: SearchQuery, scope?: SearchScope, index?: GraphIndex): SearchResult {
   if (query.select && query.aggregate) throw badRequest('select and aggregate cannot be used together')
   const validated = compileSearch(query, scope) // validates before any index work
-  if (!index || scope || db.inTransaction) return execute(db, query, scope)
+  if (!index || scope || db.inTransaction) return execute(db, query, validated)
   // One read transaction, so the indexes and the SQL that finishes the query see the same snapshot.
   return db.transaction(() => {
     const match = indexedCandidates(db, index, query)
-    if (!match) return execute(db, query, scope)
+    if (!match) return execute(db, query, validated)
+    const rids = match.set.toArray()
     const needed = (query.skip ?? 0) + (query.limit ?? DEFAULT_LIMIT)
     const exactOnly = match.exact && !query.groupBy?.length && !orderedByComputed(query)
-    const ordered = exactOnly ? orderRids(db, index, match.set.toArray(), normalizeOrder(query.orderBy), needed) : undefined
+    const ordered = exactOnly ? orderRids(db, index, rids, normalizeOrder(query.orderBy), needed) : undefined
     if (ordered) return pageOfOrdered(db, query, ordered, match.set.size, validated)
-    return execute(db, query, scope, { json: JSON.stringify(match.set.toArray()), exact: match.exact }, match.exact ? match.set.size : undefined)
+    const narrowed = compileSearch(query, scope, { json: JSON.stringify(rids), exact: match.exact })
+    return execute(db, query, narrowed, match.exact ? match.set.size : undefined)
   })()
 }
 
-function execute(db: Database.Database, query: SearchQuery, scope?: SearchScope, candidates?: Candidates, knownTotal?: number): SearchResult {
-  const compiled = compileSearch(query, scope, candidates)
-  const computed = query.select ? parseSelectMap(query.select, 'select') : query.aggregate ? parseAggregateMap(query.aggregate, 'aggregate') : undefined
+/** Runs compiled SQL: groups, computed-key ordering, or one page with its total (`knownTotal` when the indexes counted). */
+function execute(db: Database.Database, query: SearchQuery, compiled: CompiledSearch, knownTotal?: number): SearchResult {
+  const computed = computedKeys(query)
   const cache = new RecordCache(db)
   const evaluator = new ColumnEvaluator(db, cache, compiled.ctx.aliases)
   if (query.groupBy?.length) {
     const roots = allRids(db, compiled)
     return { data: runGrouped(evaluator, computed ?? {}, query, roots), total: roots.length }
   }
-  const orderKeys = normalizeOrder(query.orderBy)
-  if (computed && orderKeys.some((k) => k.key in computed)) return runOrderedByComputed(db, compiled, computed, query, evaluator, cache)
+  if (computed && orderedByComputed(query)) return runOrderedByComputed(db, compiled, computed, query, evaluator, cache)
   const { rows, total } = query.skipTotal && knownTotal === undefined ? { rows: runPageOnly(db, compiled), total: undefined } : runPage(db, compiled, query, knownTotal)
   cache.addRows(rows)
-  const data: Array<Record<string, unknown>> = rows.map((row) => cache.get(row.rid))
-  if (computed && rows.length > 0) {
-    const values = evaluator.evaluateMap(computed, rows.map((r) => [r.rid]))
-    return { data: data.map((record, i) => ({ ...record, ...values[i] })), total }
-  }
-  return { data, total }
+  return { data: withComputed(rows.map((r) => r.rid), cache, evaluator, computed), total }
+}
+
+/** The aggregate or select keys of a query, parsed; undefined when it has neither. */
+function computedKeys(query: SearchQuery): Record<string, Expr> | undefined {
+  if (query.select) return parseSelectMap(query.select, 'select')
+  return query.aggregate ? parseAggregateMap(query.aggregate, 'aggregate') : undefined
+}
+
+/** The cached records of `rids`, in order, each with its computed keys added. */
+function withComputed(rids: number[], cache: RecordCache, evaluator: ColumnEvaluator, computed: Record<string, Expr> | undefined): unknown[] {
+  const data: Array<Record<string, unknown>> = rids.map((rid) => cache.get(rid))
+  if (!computed || rids.length === 0) return data
+  const values = evaluator.evaluateMap(computed, rids.map((rid) => [rid]))
+  return data.map((record, i) => ({ ...record, ...values[i] }))
 }
 
 /** One page of rows and the total; a single pass with a window count when there is a where. */
@@ -95,12 +104,7 @@ function pageOfOrdered(db: Database.Database, query: SearchQuery, ordered: numbe
   const page = ordered.slice(skip, skip + (query.limit ?? DEFAULT_LIMIT))
   const cache = new RecordCache(db)
   cache.load(page)
-  const data: Array<Record<string, unknown>> = page.map((rid) => cache.get(rid))
-  const computed = query.select ? parseSelectMap(query.select, 'select') : query.aggregate ? parseAggregateMap(query.aggregate, 'aggregate') : undefined
-  if (!computed || page.length === 0) return { data, total }
-  const evaluator = new ColumnEvaluator(db, cache, validated.ctx.aliases)
-  const values = evaluator.evaluateMap(computed, page.map((rid) => [rid]))
-  return { data: data.map((record, i) => ({ ...record, ...values[i] })), total }
+  return { data: withComputed(page, cache, new ColumnEvaluator(db, cache, validated.ctx.aliases), computedKeys(query)), total }
 }
 
 /** One page of rows and nothing else (`skipTotal`): the page statement, no COUNT. */

@@ -1,21 +1,9 @@
 import { builder } from '../../builder.js'
 import { writeMode } from '../../writes/write-catalog.js'
-import type { ScalarKind, TypeMapping } from '../storage-mapping.js'
+import { SCALAR_TYPE } from '../scalar-types.js'
+import type { TypeMapping } from '../storage-mapping.js'
 
 const b = builder as any
-
-/** The GraphQL input type of each scalar kind. */
-const INPUT_TYPE: Record<ScalarKind, string | [string]> = {
-  ID: 'ID',
-  String: 'String',
-  Email: 'EmailAddress',
-  StringList: ['String'],
-  Int: 'Int',
-  Float: 'Float',
-  Money: 'Money',
-  Boolean: 'Boolean',
-  DateTime: 'DateTime'
-}
 
 const PROPERTIES_DESCRIPTION =
   'More properties, stored as given next to the typed ones (a new source needs no schema change): flat values only — strings, numbers, booleans, null, or lists of one kind. Read them back through `properties`.'
@@ -42,7 +30,7 @@ export function defineWriteInputs(mapping: TypeMapping): void {
       const fields: Record<string, unknown> = {}
       for (const [field, m] of Object.entries(mapping.fields)) {
         const required = field === mapping.naturalKey && keyRequired(mapping)
-        fields[field] = t.field({ type: INPUT_TYPE[m.kind], required, description: m.description })
+        fields[field] = t.field({ type: SCALAR_TYPE[m.kind], required, description: m.description })
       }
       fields.properties = t.field({ type: 'JSON', description: PROPERTIES_DESCRIPTION })
       for (const [field, relation] of Object.entries(mapping.relations)) {
@@ -61,7 +49,7 @@ export function defineWriteInputs(mapping: TypeMapping): void {
     fields: (t: any) => {
       const fields: Record<string, unknown> = {}
       for (const [field, m] of Object.entries(mapping.fields)) {
-        if (field !== mapping.naturalKey) fields[field] = t.field({ type: INPUT_TYPE[m.kind], description: m.description })
+        if (field !== mapping.naturalKey) fields[field] = t.field({ type: SCALAR_TYPE[m.kind], description: m.description })
       }
       fields.properties = t.field({ type: 'JSON', description: PROPERTIES_DESCRIPTION })
       return fields
