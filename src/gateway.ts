@@ -8,6 +8,7 @@ import { renderOfflineGraphiQL } from './plugins/render-offline-graphiql.js'
 import { useBodyLimit } from './plugins/use-body-limit.js'
 import { useErrorCodes } from './plugins/use-error-codes.js'
 import { useRushdbCallLog } from './plugins/use-rushdb-call-log.js'
+import { requestStateOf } from './observability/request-state.js'
 import type { Backend } from './rushdb/create-backend.js'
 import { schema } from './schema/index.js'
 
@@ -27,11 +28,11 @@ export function createGateway(config: GatewayConfig, backend: Backend, productio
     // isDev stays false whatever NODE_ENV says: internal details never reach clients.
     maskedErrors: { maskError: layer.maskError, isDev: false },
     logging: false,
-    context: (): GatewayContext => ({
+    context: ({ request }): GatewayContext => ({
       backend,
       config,
       loaders: new LoaderCache(),
-      callLog: { calls: [] }
+      callLog: { calls: [], requestId: requestStateOf(request).id }
     }),
     plugins: [
       ...layer.plugins,

@@ -45,6 +45,32 @@ describe('authentication against a RushDB server', () => {
     }
   })
 
+  it("forwards the request's x-request-id (given or generated) to RushDB, so both logs join", async () => {
+    const seen: Array<string | undefined> = []
+    const raw = await serveRaw((req, res) => {
+      if (req.url?.includes('/records/search')) seen.push(req.headers['x-request-id'] as string | undefined)
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(JSON.stringify(req.url?.endsWith('/settings') ? { success: true, data: { selfHosted: true } } : { success: true, data: [], total: 0 }))
+    })
+    try {
+      const t = remoteGateway(raw.url)
+      const ask = (headers: Record<string, string>) =>
+        t.gateway.fetch('http://gateway.test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ query: '{ customers { customerId } }' })
+        })
+      const given = await ask({ 'x-request-id': 'bi-pull-42' })
+      expect(given.headers.get('x-request-id')).toBe('bi-pull-42')
+      const generated = await ask({})
+      const id = generated.headers.get('x-request-id')
+      expect(id).toMatch(/^[0-9a-f-]{36}$/)
+      expect(seen).toEqual(['bi-pull-42', id])
+    } finally {
+      await raw.close()
+    }
+  })
+
   it('a wrong key reaches the client as BACKEND_AUTH_FAILED, and /ready says why', async () => {
     const t = remoteGateway(remote.server.url, { RUSHDB_API_KEY: 'not-the-key' })
     const { status, body } = await t.query(`{ customers { customerId } }`)
