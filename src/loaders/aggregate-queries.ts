@@ -2,10 +2,10 @@ import type { GraphQLResolveInfo } from 'graphql'
 import type { GatewayContext } from '../context.js'
 import { compileAggregateQuery, readAggregateValues, wantedAggregates, type AggregateValues } from '../resolvers/compile-aggregate.js'
 import { compileGroupByQuery, MAX_GROUPS, readGroupRows, type GroupByKeyInput, type GroupOrderInput, type GroupRow } from '../resolvers/compile-group-by.js'
-import { compileRelationAggregate, PARENT_KEY } from '../resolvers/compile-relation-aggregate.js'
+import { compileRelationAggregate, PARENT_KEY, type AggregatePath } from '../resolvers/compile-relation-aggregate.js'
 import { checkLimit, checkOffset } from '../resolvers/compile-selection.js'
 import { compileWhere, type WhereInput } from '../resolvers/compile-where.js'
-import type { RelationMapping, TypeMapping } from '../schema/storage-mapping.js'
+import type { TypeMapping } from '../schema/storage-mapping.js'
 import { findRecords } from './find-records.js'
 import { ownSelections, scopeOf } from './root-queries.js'
 
@@ -52,12 +52,12 @@ export async function groupRecords(mapping: TypeMapping, args: GroupByArgs, ctx:
  * `<relation>Aggregate(where)` of one parent, batched: every parent of the level asking for the
  * same field with the same arguments and selection shares ONE RushDB call (grouped by parent).
  */
-export function aggregateRelation(parent: TypeMapping, relation: RelationMapping, parentId: string, args: { where?: WhereInput | null }, ctx: GatewayContext, info: GraphQLResolveInfo): Promise<AggregateValues> {
+export function aggregateRelation(path: AggregatePath, parentId: string, args: { where?: WhereInput | null }, ctx: GatewayContext, info: GraphQLResolveInfo): Promise<AggregateValues> {
   const scope = scopeOf(ctx, info)
-  const wanted = wantedAggregates(scope, `${relation.target}Aggregate`, ownSelections(info))
-  const key = `aggregate:${parent.name}.${info.fieldName}:${JSON.stringify(args.where ?? null)}:${JSON.stringify(wanted)}`
+  const wanted = wantedAggregates(scope, `${path.hops[path.hops.length - 1].target}Aggregate`, ownSelections(info))
+  const key = `aggregate:${path.parent.name}.${info.fieldName}:${JSON.stringify(args.where ?? null)}:${JSON.stringify(wanted)}`
   const loader = ctx.loaders.get<AggregateValues>(key, async (ids) => {
-    const { records } = await findRecords(ctx, compileRelationAggregate(scope, parent, relation, args.where, wanted, ids))
+    const { records } = await findRecords(ctx, compileRelationAggregate(scope, path, args.where, wanted, ids))
     const byParent = new Map(records.map((row) => [row[PARENT_KEY] as string, row]))
     return ids.map((id) => readAggregateValues(byParent.get(id), wanted))
   })

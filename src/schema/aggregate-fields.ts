@@ -3,8 +3,11 @@ import { builder, type RecordShape } from '../builder.js'
 import type { GatewayContext } from '../context.js'
 import { aggregateRecords, aggregateRelation } from '../loaders/aggregate-queries.js'
 import { aggregatableFields, type AggregateValues } from '../resolvers/compile-aggregate.js'
-import type { WhereInput } from '../resolvers/compile-where.js'
-import type { TypeMapping } from './storage-mapping.js'
+import type { AggregatePath } from '../resolvers/compile-relation-aggregate.js'
+import type { MappingLookup, WhereInput } from '../resolvers/compile-where.js'
+import { lookupFromSchema } from '../resolvers/mapping-lookup.js'
+import type { RelationMapping, TypeMapping } from './storage-mapping.js'
+import { THROUGH_AGGREGATES } from './through-aggregates.js'
 
 const b = builder as any
 
@@ -71,20 +74,42 @@ export function defineAggregateFields(mapping: TypeMapping): void {
     })
   }))
   const many = Object.entries(mapping.relations).filter(([, r]) => r.cardinality === 'many')
-  if (many.length === 0) return
-  b.objectFields(mapping.name, (t: any) =>
-    Object.fromEntries(
-      many.map(([field, relation]) => [
-        `${field}Aggregate`,
-        t.field({
-          type: `${relation.target}Aggregate`,
-          nullable: false,
-          description: `Aggregates over this record's ${field} (matching \`where\`); one RushDB query for all parents in the response. ${RELATED_COUNT_NOTE}`,
-          args: { where: t.arg({ type: `${relation.target}Where`, description: `Only ${field} matching this filter.` }) },
-          resolve: (parent: RecordShape, args: { where?: WhereInput }, ctx: GatewayContext, info: GraphQLResolveInfo) =>
-            aggregateRelation(mapping, relation, parent.__id, args, ctx, info)
-        })
+  const through = Object.entries(THROUGH_AGGREGATES[mapping.name] ?? {})
+  if (many.length === 0 && through.length === 0) return
+  const field = (t: any, name: string, target: string, description: string, path: (scope: MappingLookup) => AggregatePath) =>
+    t.field({
+      type: `${target}Aggregate`,
+      nullable: false,
+      description: `${description}; one RushDB query for all parents in the response. ${RELATED_COUNT_NOTE}`,
+      args: { where: t.arg({ type: `${target}Where`, description: `Only ${name} matching this filter.` }) },
+      resolve: (parent: RecordShape, args: { where?: WhereInput }, ctx: GatewayContext, info: GraphQLResolveInfo) =>
+        aggregateRelation(path(lookupFromSchema(info.schema)), parent.__id, args, ctx, info)
+    })
+  b.objectFields(mapping.name, (t: any) => ({
+    ...Object.fromEntries(
+      many.map(([name, relation]) => [
+        `${name}Aggregate`,
+        field(t, name, relation.target, `Aggregates over this record's ${name} (matching \`where\`)`, () => ({ parent: mapping, hops: [relation], field: `${name}Aggregate` }))
+      ])
+    ),
+    ...Object.fromEntries(
+      through.map(([name, spec]) => [
+        `${name}Aggregate`,
+        field(t, name, spec.target, spec.description, (lookup) => ({ parent: mapping, hops: relationChain(mapping, spec.via, lookup), field: `${name}Aggregate` }))
       ])
     )
-  )
+  }))
+}
+
+/** The relation mappings of a chain of relation field names followed from `mapping`. */
+function relationChain(mapping: TypeMapping, via: string[], lookup: MappingLookup): RelationMapping[] {
+  const hops: RelationMapping[] = []
+  let from = mapping
+  for (const name of via) {
+    const relation = from.relations[name]
+    if (!relation) throw new Error(`${from.name} has no relation ${name}`)
+    hops.push(relation)
+    from = lookup(relation.target)
+  }
+  return hops
 }

@@ -191,6 +191,35 @@ describe('aggregates and group-by: each question is one RushDB query', () => {
   })
 })
 
+describe('aggregates through a chain of relations', () => {
+  it('Account.invoicesAggregate and Customer.invoicesAggregate: one query per field for every parent', async () => {
+    const { body, sent } = await ok(t, `{
+      accounts(limit: 100) { accountId invoicesAggregate { count sum { amount } } overdue: invoicesAggregate(where: { status: { eq: "overdue" } }) { count } }
+      customers(limit: 100) { customerId invoicesAggregate { count } }
+    }`)
+    const invoices = new Map(raw.flatMap((b) => b.invoices).map((i) => [i.invoiceId, i]))
+    const links = raw.flatMap((b) => b.links)
+    const invoicesOfSub = (sub: string) => links.filter((l) => l.type === 'HAS_INVOICE' && l.from === sub).map((l) => invoices.get(l.to)!)
+    const accounts = body.data.accounts
+    expect(accounts.some((a: any) => a.invoicesAggregate.count > 0)).toBe(true)
+    for (const a of accounts) {
+      const mine = links.filter((l) => l.type === 'HAS_SUBSCRIPTION' && l.from === a.accountId).flatMap((l) => invoicesOfSub(l.to))
+      expect(a.invoicesAggregate.count).toBe(mine.length)
+      expect(round(a.invoicesAggregate.sum.amount)).toBe(round(mine.reduce((x, i) => x + i.amount, 0)))
+      expect(a.overdue.count).toBe(mine.filter((i) => i.status === 'overdue').length)
+    }
+    const customers = new Map(raw.flatMap((b) => b.customers).map((c) => [c.customerId, c]))
+    for (const c of body.data.customers) {
+      const mine = customers.get(c.customerId)!.SUBSCRIPTION.flatMap((s) => invoicesOfSub(s.subscriptionId))
+      expect(c.invoicesAggregate.count).toBe(mine.length)
+    }
+    // Two lists and three aggregate fields.
+    expect(body.extensions.rushdb.calls).toBe(5)
+    const accountInvoices = sent.find((q: any) => q.labels[0] === 'INVOICE' && q.where.SUBSCRIPTION?.ACCOUNT)
+    expect(accountInvoices.where.SUBSCRIPTION.ACCOUNT.$alias).toBe('$parent')
+  })
+})
+
 describe('the remote profile sends only what RushDB accepts', () => {
   it('answers the same group-by with one order key naming a select key', async () => {
     const embedded = await ok(t, MRR_BY_REGION)
