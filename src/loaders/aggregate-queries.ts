@@ -1,21 +1,35 @@
-import type { GraphQLResolveInfo } from 'graphql'
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql'
 import type { GatewayContext } from '../context.js'
 import { compileAggregateQuery, readAggregateValues, wantedAggregates, type AggregateValues } from '../resolvers/compile-aggregate.js'
 import { compileGroupByQuery, MAX_GROUPS, readGroupRows, type GroupByKeyInput, type GroupOrderInput, type GroupRow } from '../resolvers/compile-group-by.js'
 import { compileRelationAggregate, PARENT_KEY, type AggregatePath } from '../resolvers/compile-relation-aggregate.js'
 import { checkLimit, checkOffset } from '../resolvers/compile-selection.js'
 import { compileWhere, type WhereInput } from '../resolvers/compile-where.js'
+import type { GatewaySearchQuery } from '../resolvers/search-query.js'
 import type { TypeMapping } from '../schema/storage-mapping.js'
 import { findRecords } from './find-records.js'
 import { ownSelections, scopeOf } from './root-queries.js'
+
+/**
+ * Aggregate rows, or a clear error when the backend answered records instead: RushDB before 2.0
+ * ignores `select`/`groupBy` (unknown keys pass its validation), which would read as empty groups.
+ */
+async function findRows(ctx: GatewayContext, query: GatewaySearchQuery): Promise<Array<Record<string, unknown>>> {
+  const { records } = await findRecords(ctx, query)
+  if (records.some((row) => !('count' in row) || '__proptypes' in row)) {
+    throw new GraphQLError('RushDB answered records instead of aggregate rows: aggregates and group-by need a RushDB server with select/groupBy (2.0 or later)', {
+      extensions: { code: 'BACKEND_REJECTED' }
+    })
+  }
+  return records
+}
 
 /** `<types>Aggregate(where)`: the count and the selected sums, averages, minima and maxima, in one RushDB call. */
 export async function aggregateRecords(mapping: TypeMapping, args: { where?: WhereInput | null }, ctx: GatewayContext, info: GraphQLResolveInfo): Promise<AggregateValues> {
   const scope = scopeOf(ctx, info)
   const wanted = wantedAggregates(scope, `${mapping.name}Aggregate`, ownSelections(info))
   const query = compileAggregateQuery(scope, mapping, compileWhere(mapping, args.where, scope), wanted)
-  const { records } = await findRecords(ctx, query)
-  return readAggregateValues(records[0], wanted)
+  return readAggregateValues((await findRows(ctx, query))[0], wanted)
 }
 
 /** Arguments of `<types>GroupBy`. */
@@ -44,8 +58,7 @@ export async function groupRecords(mapping: TypeMapping, args: GroupByArgs, ctx:
     },
     wanted
   )
-  const { records } = await findRecords(ctx, query)
-  return readGroupRows(mapping, args.by, wanted, records)
+  return readGroupRows(mapping, args.by, wanted, await findRows(ctx, query))
 }
 
 /**
@@ -57,7 +70,7 @@ export function aggregateRelation(path: AggregatePath, parentId: string, args: {
   const wanted = wantedAggregates(scope, `${path.hops[path.hops.length - 1].target}Aggregate`, ownSelections(info))
   const key = `aggregate:${path.parent.name}.${info.fieldName}:${JSON.stringify(args.where ?? null)}:${JSON.stringify(wanted)}`
   const loader = ctx.loaders.get<AggregateValues>(key, async (ids) => {
-    const { records } = await findRecords(ctx, compileRelationAggregate(scope, path, args.where, wanted, ids))
+    const records = await findRows(ctx, compileRelationAggregate(scope, path, args.where, wanted, ids))
     const byParent = new Map(records.map((row) => [row[PARENT_KEY] as string, row]))
     return ids.map((id) => readAggregateValues(byParent.get(id), wanted))
   })

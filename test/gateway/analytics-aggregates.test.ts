@@ -251,6 +251,30 @@ describe('the remote profile sends only what RushDB accepts', () => {
   })
 })
 
+describe('a RushDB server without select/groupBy (before 2.0)', () => {
+  it('is reported as such instead of answering empty aggregates', async () => {
+    // RushDB 1.x ignores unknown search keys: emulated by dropping them on the way to the engine.
+    const old = createTestGateway({ BACKEND_PROFILE: 'remote' }, {
+      engine: t.backend.engine,
+      wrapTransport: (inner) => ({
+        makeRequest(url, config) {
+          const body = config.requestData as Record<string, unknown> | undefined
+          if (body && typeof body === 'object') {
+            const { select: _select, groupBy: _groupBy, ...rest } = body
+            return inner.makeRequest(url, { ...config, requestData: rest })
+          }
+          return inner.makeRequest(url, config)
+        }
+      })
+    })
+    for (const query of [`{ invoicesAggregate { count } }`, `{ invoicesGroupBy(by: [{ field: status }]) { count } }`]) {
+      const { body } = await old.query(query)
+      expect(body.errors[0].extensions.code).toBe('BACKEND_REJECTED')
+      expect(body.errors[0].message).toMatch(/select\/groupBy \(2\.0 or later\)/)
+    }
+  })
+})
+
 describe('bad input to aggregates and group-by', () => {
   const cases: Array<[string, string, string, RegExp]> = [
     ['an unknown group field', `{ invoicesGroupBy(by: [{ field: colour }]) { count } }`, 'GRAPHQL_VALIDATION_FAILED', /colour/],
