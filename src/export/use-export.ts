@@ -53,7 +53,7 @@ export function useExport(options: ExportOptions): Plugin<GatewayContext> {
     async onRequest({ request, url, endResponse }) {
       if (!url.pathname.startsWith(PREFIX)) return
       try {
-        if (request.method !== 'GET' && request.method !== 'HEAD') throw new ExportError(405, 'METHOD_NOT_ALLOWED', `${PREFIX}<type> answers GET only`)
+        if (request.method !== 'GET') throw new ExportError(405, 'METHOD_NOT_ALLOWED', `${PREFIX}<type> answers GET only`)
         const typeName = url.pathname.slice(PREFIX.length)
         const exportRequest = parseExportRequest(options.schema, typeName, url, request.headers.get('accept'))
         authorize(request, options, options.schema.getType(exportRequest.mapping.name)?.extensions?.scope)
