@@ -2,6 +2,7 @@ import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-
 import { CHURN_RISK_QUERY } from './churn-risk-query.js'
 import type { GatewayConfig } from './config.js'
 import type { GatewayContext } from './context.js'
+import { useExport } from './export/use-export.js'
 import { LoaderCache } from './loaders/loader-cache.js'
 import { createProductionSetup, type ProductionOptions } from './plugins/production-plugins.js'
 import { renderOfflineGraphiQL } from './plugins/render-offline-graphiql.js'
@@ -39,6 +40,7 @@ export function createGateway(config: GatewayConfig, backend: Backend, productio
       useBodyLimit(config.writes.maxBodyBytes),
       useErrorCodes(),
       useRushdbCallLog(),
+      useExport({ schema, backend, config, keys: layer.keys, logger: layer.logger }),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {

@@ -1,3 +1,5 @@
+import { defineAggregateFields } from './aggregate-fields.js'
+import { defineGroupByFields } from './group-by-fields.js'
 import { defineMutations } from './mutations/define-mutations.js'
 import { defineRecordInputs } from './record-inputs.js'
 import { defineRecordType } from './define-record-type.js'
@@ -15,6 +17,8 @@ export function registerRecordType(mapping: TypeMapping, options: RegisterOption
   defineRecordInputs(mapping)
   defineRecordType(mapping)
   defineRootFields(mapping)
+  defineAggregateFields(mapping)
+  defineGroupByFields(mapping)
   defineMutations(mapping, { importField: options.importMutation })
   return mapping
 }

@@ -61,7 +61,7 @@ export class FuzzOperations {
     if (isInputObjectType(type)) {
       if (depth > 4) return '{}'
       const fields = Object.values(type.getFields())
-      const chosen = Array.from({ length: 1 + this.int(3) }, () => this.pick(fields))
+      const chosen = [...fields.filter((f) => isNonNullType(f.type) && f.defaultValue === undefined), ...Array.from({ length: 1 + this.int(3) }, () => this.pick(fields))]
       return `{ ${[...new Set(chosen)].map((f) => `${f.name}: ${this.literal(f.type, depth + 1)}`).join(', ')} }`
     }
     const name = isScalarType(type) ? type.name : 'String'
@@ -81,7 +81,8 @@ export class FuzzOperations {
       }
       const field = this.pick(fields)
       const alias = this.chance(0.15) ? `${this.pick(['a', 'b', 'data', '__x'])}${this.int(9)}: ` : ''
-      const args = field.args.filter(() => this.chance(0.5)).map((a) => `${a.name}: ${this.literal(a.type, 0)}`)
+      // Required arguments always: leaving them out only ever tests validation.
+      const args = field.args.filter((a) => isNonNullType(a.type) || this.chance(0.5)).map((a) => `${a.name}: ${this.literal(a.type, 0)}`)
       const target = getNamedType(field.type)
       let sub = ''
       if (isCompositeType(target) && isObjectType(target) && !this.chance(0.03)) sub = depth > 5 ? ' { __typename }' : ` { ${this.selection(target, depth + 1)} }`
