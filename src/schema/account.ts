@@ -18,7 +18,7 @@ export const accountMapping = registerRecordType({
     industry: { kind: 'String', description: 'Industry.' },
     mrr: { kind: 'Money', description: 'Monthly recurring revenue in USD.' },
     createdAt: { kind: 'DateTime', description: 'When the account was created.' },
-    updatedAt: { kind: 'DateTime', description: 'Last change; filter with gte and sort ascending for incremental pulls.' }
+    updatedAt: { kind: 'DateTime', description: "Last change: the source system's, else stamped by the gateway on each write that changes the record. Filter with gte and sort ascending for incremental pulls." }
   },
   relations: {
     customers: {

@@ -19,7 +19,7 @@ export const customerMapping = registerRecordType({
     region: { kind: 'String', description: 'Region.' },
     createdAt: { kind: 'DateTime', description: 'When the customer signed up.' },
     lastActiveAt: { kind: 'DateTime', description: 'Last activity seen.' },
-    updatedAt: { kind: 'DateTime', description: 'Last change; filter with gte and sort ascending for incremental pulls.' }
+    updatedAt: { kind: 'DateTime', description: "Last change: the source system's, else stamped by the gateway on each write that changes the record. Filter with gte and sort ascending for incremental pulls." }
   },
   relations: {
     account: {

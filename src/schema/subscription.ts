@@ -19,7 +19,7 @@ export const subscriptionMapping = registerRecordType({
     renewsAt: { kind: 'DateTime', description: 'Next renewal.' },
     seats: { kind: 'Int', description: 'Seats paid for.' },
     mrr: { kind: 'Money', description: 'Monthly recurring revenue in USD.' },
-    updatedAt: { kind: 'DateTime', description: 'Last change.' }
+    updatedAt: { kind: 'DateTime', description: "Last change: the source system's, else stamped by the gateway on each write that changes the record. Filter with gte and sort ascending for incremental pulls." }
   },
   relations: {
     customer: { target: 'Customer', label: 'CUSTOMER', edges: [{ type: DEFAULT_RELATION, direction: 'any' }], cardinality: 'one', description: 'The customer holding it.' },

@@ -19,7 +19,7 @@ export const ticketMapping = registerRecordType({
     priority: { kind: 'String', description: 'Priority.' },
     channel: { kind: 'String', description: 'Channel it came through.' },
     createdAt: { kind: 'DateTime', description: 'When it was opened.' },
-    updatedAt: { kind: 'DateTime', description: 'Last change.' }
+    updatedAt: { kind: 'DateTime', description: "Last change: the source system's, else stamped by the gateway on each write that changes the record. Filter with gte and sort ascending for incremental pulls." }
   },
   relations: {
     customer: {

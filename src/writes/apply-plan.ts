@@ -1,4 +1,5 @@
 import type { RecordShape } from '../builder.js'
+import { changesRecord, stampChange, writeTime } from './change-stamp.js'
 import { sameValue } from './property-values.js'
 import type { LinkState } from './link-state.js'
 import type { WriteEdge } from './write-catalog.js'
@@ -24,20 +25,16 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value])
 }
 
-function changed(node: PlanNode, stored: RecordShape): boolean {
-  return Object.entries(node.props).some(([k, v]) => !(k in stored) || !sameValue(stored[k], v))
-}
-
 /** True when the stored record carries the same values for every key of the node's identity. */
 function keyedOnStored(node: PlanNode, stored: RecordShape): boolean {
   return node.identity.kind === 'key' && Object.entries(node.identity.keys).every(([k, v]) => sameValue(stored[k], v))
 }
 
-async function createRecords(writer: TxWriter, applied: Applied, todo: PlanNode[]): Promise<void> {
+async function createRecords(writer: TxWriter, applied: Applied, todo: PlanNode[], now: string): Promise<void> {
   const byLabel = new Map<string, PlanNode[]>()
   for (const node of todo) pushTo(byLabel, node.label, node)
   for (const [label, nodes] of byLabel) {
-    const records = await writer.createMany(label, nodes.map((n) => n.props))
+    const records = await writer.createMany(label, nodes.map((n) => stampChange(n.mapping, n.props, now)))
     nodes.forEach((node, i) => {
       applied.records[node.index] = records[i]
       applied.status[node.index] = 'created'
@@ -45,7 +42,7 @@ async function createRecords(writer: TxWriter, applied: Applied, todo: PlanNode[
   }
 }
 
-async function updateRecords(writer: TxWriter, applied: Applied, todo: PlanNode[], existing: Array<RecordShape | undefined>): Promise<void> {
+async function updateRecords(writer: TxWriter, applied: Applied, todo: PlanNode[], existing: Array<RecordShape | undefined>, now: string): Promise<void> {
   // Records found by their key are upserted per label in one call; the rest (matched in their
   // parent, or by an alternate key) are patched by id.
   const byKey = new Map<string, PlanNode[]>()
@@ -54,13 +51,13 @@ async function updateRecords(writer: TxWriter, applied: Applied, todo: PlanNode[
     if (keyedOnStored(node, stored)) {
       pushTo(byKey, `${node.label}\u0000${Object.keys((node.identity as { keys: object }).keys).sort().join('\u0000')}`, node)
     } else {
-      applied.records[node.index] = await writer.update(stored.__id, node.label, node.props)
+      applied.records[node.index] = await writer.update(stored.__id, node.label, stampChange(node.mapping, node.props, now))
       applied.status[node.index] = 'updated'
     }
   }
   for (const [group, nodes] of byKey) {
     const [label, ...keys] = group.split('\u0000')
-    const records = await writer.createMany(label, nodes.map((n) => n.props), keys)
+    const records = await writer.createMany(label, nodes.map((n) => stampChange(n.mapping, n.props, now)), keys)
     nodes.forEach((node, i) => {
       applied.records[node.index] = records[i]
       applied.status[node.index] = 'updated'
@@ -124,11 +121,13 @@ export async function applyPlan(writer: TxWriter, plan: WritePlan, existing: Arr
     if (node.mode === 'ref') applied.status[node.index] = 'referenced'
     else if (!stored) creates.push(node)
     else if (node.mode === 'append') applied.status[node.index] = 'skipped'
-    else if (changed(node, stored)) updates.push(node)
+    else if (changesRecord(node.props, stored)) updates.push(node)
     else applied.status[node.index] = 'unchanged'
   }
-  await createRecords(writer, applied, creates)
-  await updateRecords(writer, applied, updates, existing)
+  // One time for the whole write, so every record it changes carries the same stamp.
+  const now = writeTime()
+  await createRecords(writer, applied, creates, now)
+  await updateRecords(writer, applied, updates, existing, now)
   applied.relationshipsRemoved = await removeStale(writer, state)
   for (const s of state.stale) {
     for (const link of plan.links) if (link.relation.key === s.relation.key && (applied.records[link.parent].__id === s.parentId || applied.records[link.child].__id === s.childId)) applied.linksMoved.add(link.index)

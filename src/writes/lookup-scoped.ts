@@ -1,15 +1,20 @@
 import type { RecordShape } from '../builder.js'
 import { compileRelation } from '../resolvers/compile-relation.js'
 import { inverseEdges } from '../schema/storage-mapping.js'
+import { changeStampProperty } from './change-stamp.js'
 import { globalKeys } from './draft-identity.js'
 import { sameValue } from './property-values.js'
 import type { LinkRelation } from './write-catalog.js'
 import type { PlanNode, WritePlan } from './write-plan.js'
 import { PAGE_MAX, type TxWriter } from './tx-writer.js'
 
-/** The user properties of a stored record (system keys start with `__`). */
-function ownKeys(record: RecordShape): string[] {
-  return Object.keys(record).filter((k) => !k.startsWith('__'))
+/**
+ * The user properties of a stored record (system keys start with `__`), less the change stamp when
+ * the incoming record does not set it: the gateway wrote it, so it is not part of the content.
+ */
+function ownKeys(record: RecordShape, node: PlanNode): string[] {
+  const stamp = changeStampProperty(node.mapping)
+  return Object.keys(record).filter((k) => !k.startsWith('__') && !(k === stamp && !(k in node.props)))
 }
 
 function matches(node: PlanNode, candidate: RecordShape): boolean {
@@ -17,7 +22,7 @@ function matches(node: PlanNode, candidate: RecordShape): boolean {
   const id = node.identity as { match: string[] | null }
   if (id.match) return id.match.every((k) => sameValue(candidate[k], node.props[k]))
   const keys = Object.keys(node.props)
-  const own = ownKeys(candidate)
+  const own = ownKeys(candidate, node)
   return own.length === keys.length && keys.every((k) => k in candidate && sameValue(candidate[k], node.props[k]))
 }
 

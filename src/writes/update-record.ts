@@ -1,6 +1,7 @@
 import type { RushDB } from '@rushdb/javascript-sdk'
 import type { RecordShape } from '../builder.js'
 import { propertyOf, type TypeMapping } from '../schema/storage-mapping.js'
+import { changesRecord, stampChange, writeTime } from './change-stamp.js'
 import { globalKeys } from './draft-identity.js'
 import { flatValueProblem, propertyNameProblem, typedValue, type Props } from './property-values.js'
 import { badInput, inputError, joinPath, notFound, type InputProblem } from './write-errors.js'
@@ -61,6 +62,6 @@ export function patchProps(mapping: TypeMapping, patch: Record<string, unknown>,
 export async function updateRecord(db: RushDB, mapping: TypeMapping, selector: RecordSelector, props: Props, field = 'record'): Promise<RecordShape> {
   return withTransaction(db, async (writer) => {
     const record = await findSelected(writer, mapping, selector, field)
-    return writer.update(record.__id, mapping.label, props)
+    return writer.update(record.__id, mapping.label, changesRecord(props, record) ? stampChange(mapping, props, writeTime()) : props)
   })
 }
