@@ -8,6 +8,7 @@ import { renderOfflineGraphiQL } from './plugins/render-offline-graphiql.js'
 import { useBodyLimit } from './plugins/use-body-limit.js'
 import { useErrorCodes } from './plugins/use-error-codes.js'
 import { useRushdbCallLog } from './plugins/use-rushdb-call-log.js'
+import { useSchemaMarkdownRoute } from './plugins/use-schema-markdown-route.js'
 import type { Backend } from './rushdb/create-backend.js'
 import { schema } from './schema/index.js'
 
@@ -17,7 +18,8 @@ export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext
 /** Builds the gateway over a backend. It never listens itself (see server.ts). */
 export function createGateway(config: GatewayConfig, backend: Backend, production: ProductionOptions = {}): Gateway {
   const layer = createProductionSetup(config, production)
-  return createYoga<Record<string, unknown>, GatewayContext>({
+  let yoga: Gateway | undefined
+  yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
@@ -34,6 +36,7 @@ export function createGateway(config: GatewayConfig, backend: Backend, productio
       callLog: { calls: [] }
     }),
     plugins: [
+      useSchemaMarkdownRoute((request) => Promise.resolve(yoga!.fetch(request))),
       ...layer.plugins,
       useBodyLimit(config.writes.maxBodyBytes),
       useErrorCodes(),
@@ -47,4 +50,5 @@ export function createGateway(config: GatewayConfig, backend: Backend, productio
       })
     ]
   }) as unknown as Gateway
+  return yoga
 }
