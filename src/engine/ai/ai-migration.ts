@@ -1,8 +1,9 @@
 /**
  * Tables of the engine's AI extensions (appended to the migrations list):
  * - ai_indexes: managed embedding indexes on a label's text property;
- * - ai_vectors: one float32 vector per (index, record), with the text it was computed from, so a
- *   record whose text changed is seen as pending by a plain comparison;
+ * - ai_vectors: one float32 vector per (index, record), with a digest of the text it was computed
+ *   from (`ai_text_digest`), so a record whose text changed is seen as pending by comparing
+ *   digests in a covering index, never the long texts or the vector pages;
  * - ai_patterns: suggested relationships (drafts) and the decision taken on each.
  */
 export const AI_MIGRATION = `
@@ -21,12 +22,13 @@ export const AI_MIGRATION = `
     UNIQUE (label, property, model_key)
   );
   CREATE TABLE ai_vectors (
+    id INTEGER PRIMARY KEY,
     index_id TEXT NOT NULL,
     rid INTEGER NOT NULL,
-    source TEXT NOT NULL,
-    vector BLOB NOT NULL,
-    PRIMARY KEY (index_id, rid)
-  ) WITHOUT ROWID;
+    digest INTEGER NOT NULL,
+    vector BLOB NOT NULL
+  );
+  CREATE UNIQUE INDEX ai_vectors_key ON ai_vectors(index_id, rid, digest);
   CREATE TABLE ai_patterns (
     id TEXT PRIMARY KEY,
     status TEXT NOT NULL,

@@ -25,7 +25,7 @@ export interface AiRoute {
   handler: (ctx: AiRouteContext) => Promise<unknown>
 }
 
-/** Pending records a search waits for before ranking; beyond this it ranks what is embedded. */
+/** Records written since the last pass that a search waits to embed; beyond this it ranks what is embedded. */
 const SEARCH_CATCH_UP = 2000
 
 function labelsOf(body: unknown): string[] | undefined {
@@ -69,13 +69,10 @@ export const AI_ROUTES: readonly AiRoute[] = [
 
 async function searchHandler(c: AiRouteContext): Promise<unknown> {
   const input = parseVectorSearch(c.body)
-  const found = await c.access.read(() => {
-    const row = c.indexes.find(input.label, input.propertyName, c.embedder.key)
-    return row && { row, pending: c.indexes.describe(row).pending }
-  })
-  if (!found) throw notFound(`No embedding index on ${input.label}.${input.propertyName}; create one first`)
+  const row = await c.access.read(() => c.indexes.find(input.label, input.propertyName, c.embedder.key))
+  if (!row) throw notFound(`No embedding index on ${input.label}.${input.propertyName}; create one first`)
   // Read-your-writes: records written just before the search are embedded before it ranks.
-  if (found.pending > 0 && found.pending <= SEARCH_CATCH_UP) await c.worker.runNow()
+  await c.worker.catchUp(SEARCH_CATCH_UP)
   let vector: Float32Array
   try {
     ;[vector] = await c.embedder.embed([input.query])
@@ -83,5 +80,5 @@ async function searchHandler(c: AiRouteContext): Promise<unknown> {
     if (error instanceof EmbeddingError) throw new EngineError(502, `Embedding the query failed: ${error.message}`)
     throw error
   }
-  return c.access.read(() => vectorSearch(c.access.db, c.indexes.get(found.row.id), input, vector))
+  return c.access.read(() => vectorSearch(c.access.db, c.indexes.get(row.id), input, vector))
 }

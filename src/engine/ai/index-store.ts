@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 import { badRequest, EngineError, notFound } from '../errors.js'
 import { newId } from '../ids.js'
 import type { Embedder } from './embedder.js'
+import { textDigest } from './text-digest.js'
 
 /** The life of a managed index: embedding what is pending, everything embedded, or the provider failed. */
 export type IndexStatus = 'building' | 'ready' | 'failed'
@@ -101,14 +102,18 @@ export class IndexStore {
   pending(index: IndexRow, limit: number, rids?: string): Array<{ rid: number; text: string }> {
     const among = rids === undefined ? '' : ' AND v.rid IN (SELECT value FROM json_each(@rids))'
     return this.db
-      .prepare(`SELECT v.rid AS rid, v.v AS text ${TEXT_ROWS}${among} AND NOT EXISTS (SELECT 1 FROM ai_vectors a WHERE a.index_id = @id AND a.rid = v.rid AND a.source = v.v) ORDER BY v.rid LIMIT @limit`)
+      .prepare(`SELECT v.rid AS rid, v.v AS text ${TEXT_ROWS}${among} AND NOT EXISTS (SELECT 1 FROM ai_vectors a WHERE a.index_id = @id AND a.rid = v.rid AND a.digest = ai_text_digest(v.v)) ORDER BY v.rid LIMIT @limit`)
       .all({ label: index.label, property: index.property, id: index.id, limit, ...(rids === undefined ? {} : { rids }) }) as Array<{ rid: number; text: string }>
   }
 
   /** Stores vectors (replacing older ones of the same records). */
   saveVectors(indexId: string, rows: Array<{ rid: number; text: string; blob: Buffer }>): void {
-    const put = this.db.prepare('INSERT OR REPLACE INTO ai_vectors (index_id, rid, source, vector) VALUES (?, ?, ?, ?)')
-    for (const row of rows) put.run(indexId, row.rid, row.text, row.blob)
+    const drop = this.db.prepare('DELETE FROM ai_vectors WHERE index_id = ? AND rid = ?')
+    const put = this.db.prepare('INSERT INTO ai_vectors (index_id, rid, digest, vector) VALUES (?, ?, ?, ?)')
+    for (const row of rows) {
+      drop.run(indexId, row.rid)
+      put.run(indexId, row.rid, textDigest(row.text), row.blob)
+    }
   }
 
   /** Drops vectors of records (among `rids` when given) that are gone or no longer have text in the property. */
@@ -133,7 +138,7 @@ export class IndexStore {
     const params = { label: index.label, property: index.property, id: index.id }
     const total = (this.db.prepare(`SELECT COUNT(*) AS n ${TEXT_ROWS}`).get(params) as { n: number }).n
     const indexed = (
-      this.db.prepare(`SELECT COUNT(*) AS n ${TEXT_ROWS} AND EXISTS (SELECT 1 FROM ai_vectors a WHERE a.index_id = @id AND a.rid = v.rid AND a.source = v.v)`).get(params) as { n: number }
+      this.db.prepare(`SELECT COUNT(*) AS n ${TEXT_ROWS} AND EXISTS (SELECT 1 FROM ai_vectors a WHERE a.index_id = @id AND a.rid = v.rid AND a.digest = ai_text_digest(v.v))`).get(params) as { n: number }
     ).n
     return {
       id: index.id,

@@ -44,9 +44,14 @@ export class IndexWorker {
     })
   }
 
-  /** Queues a pass and waits for it; resolves with the provider failures it met. */
-  async runNow(): Promise<PassOutcome> {
-    const run = this.queue.then(() => this.pass(true))
+  /**
+   * Queues a catch-up pass and waits for it (a search's read-your-writes): ready and failed
+   * indexes embed the records changed since the last pass, unless more than `maxChanged`
+   * changed; an index still back-filling is left to the background. Resolves with the
+   * provider failures it met.
+   */
+  async catchUp(maxChanged: number): Promise<PassOutcome> {
+    const run = this.queue.then(() => this.pass(true, maxChanged))
     this.queue = run.catch(() => undefined)
     return run
   }
@@ -66,11 +71,16 @@ export class IndexWorker {
    * only looks at the records the change log says were written since the last pass (the whole
    * label again if the log has a hole or too many changes).
    */
-  private async pass(retryFailed: boolean): Promise<PassOutcome> {
+  private async pass(retryFailed: boolean, catchUpLimit?: number): Promise<PassOutcome> {
     const outcome: PassOutcome = { errors: [] }
     if (this.closed) return outcome
-    const { indexes, changes } = await this.access.read(() => ({ indexes: this.store.list(), changes: this.store.changedSince(this.seenSeq, MAX_INCREMENTAL) }))
+    const { indexes, changes } = await this.access.read(() => ({
+      indexes: this.store.list(),
+      changes: this.store.changedSince(this.seenSeq, catchUpLimit ?? MAX_INCREMENTAL)
+    }))
+    if (catchUpLimit !== undefined && changes.rids === undefined && this.seenSeq !== undefined) return outcome
     for (const index of indexes) {
+      if (catchUpLimit !== undefined && index.status === 'building') continue
       // A failed provider is retried by searches at once, by writes only after a pause.
       if (index.status === 'failed' && !retryFailed && Date.now() - Date.parse(index.updated_at) < RETRY_FAILED_MS) continue
       const rids = index.status === 'ready' ? changes.rids : undefined

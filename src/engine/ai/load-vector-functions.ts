@@ -1,12 +1,14 @@
 import type Database from 'better-sqlite3'
 import * as sqliteVec from 'sqlite-vec'
+import { textDigest } from './text-digest.js'
 
 /**
- * Gives a connection `vec_distance_cosine(a, b)` over float32 BLOBs: sqlite-vec's native
+ * Gives a connection `ai_text_digest(text)` and `vec_distance_cosine(a, b)` over float32 BLOBs: sqlite-vec's native
  * function when its binary loads on this platform, otherwise the same function in JS (slower,
  * same answers), so searches never depend on the prebuilt binary being there.
  */
 export function loadVectorFunctions(db: Database.Database): 'sqlite-vec' | 'js' {
+  db.function('ai_text_digest', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? textDigest(text) : null))
   try {
     sqliteVec.load(db)
     return 'sqlite-vec'

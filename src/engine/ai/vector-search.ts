@@ -42,19 +42,29 @@ export function parseVectorSearch(body: unknown): VectorSearchInput {
  * Ranks the records of an index by cosine similarity to `vector`, among those matching the exact
  * `where` (compiled by the same compiler as `/records/search`, related blocks included): one SQL
  * statement, with sqlite-vec's distance over the float32 BLOBs. Only vectors of the records'
- * current text count. Records come back whole with `__score` (1 − cosine distance).
+ * current text count: the best rows are checked against the text's digest (a vector is stale
+ * only between a write and the next embedding pass, so the check runs on a page, not the label).
+ * Records come back whole with `__score` (1 − cosine distance).
  */
 export function vectorSearch(db: Database.Database, index: IndexRow, input: VectorSearchInput, vector: Float32Array): Array<RecordOut & { __score: number }> {
   const { where } = compileRootFilter({ labels: [index.label], where: input.where })
   const statement = sql(
-    `SELECT r.rid, r.id, r.label, r.props, r.proptypes, 1 - vec_distance_cosine(a.vector, ?) AS score
+    `SELECT r.rid, r.id, r.label, r.props, r.proptypes, a.digest, 1 - vec_distance_cosine(a.vector, ?) AS score
      FROM ai_vectors a JOIN records r ON r.rid = a.rid
-     JOIN vals v ON v.rid = a.rid AND v.name = ? AND v.type = 'string' AND v.pos = 0 AND v.v = a.source
      WHERE a.index_id = ? AND `,
     where,
-    ' ORDER BY score DESC, r.rid LIMIT ? OFFSET ?'
+    ' ORDER BY score DESC, r.rid LIMIT ?'
   )
-  const params = [vectorBlob(vector), index.property, index.id, ...statement.params, input.limit, input.skip]
-  const rows = db.prepare(statement.sql).all(...params) as Array<RecordRow & { score: number }>
-  return rows.map((row) => ({ ...hydrateRecord(row), __score: Math.round(row.score * 1e6) / 1e6 }))
+  const ranked = db.prepare(statement.sql)
+  const fresh = db.prepare(
+    `SELECT ai_text_digest(v) AS digest FROM vals WHERE rid = ? AND name = ? AND type = 'string' AND pos = 0 AND v IS NOT NULL AND v <> ''`
+  )
+  const needed = input.skip + input.limit
+  for (let take = needed + 16; ; take *= 4) {
+    const rows = ranked.all(vectorBlob(vector), index.id, ...statement.params, take) as Array<RecordRow & { score: number; digest: number }>
+    const current = rows.filter((row) => (fresh.get(row.rid, index.property) as { digest: number } | undefined)?.digest === row.digest)
+    if (current.length >= needed || rows.length < take) {
+      return current.slice(input.skip, needed).map((row) => ({ ...hydrateRecord(row), __score: Math.round(row.score * 1e6) / 1e6 }))
+    }
+  }
 }
