@@ -9,7 +9,7 @@ function fail(message: string, code: string, status: number): GraphQLError {
 /**
  * One call to a RushDB endpoint outside SDK 1.8.0 (exactly one RushDB call), returning the
  * envelope's `data`. Storage's refusals keep their message: 400/422 → BAD_USER_INPUT, 404 →
- * NOT_FOUND (or BACKEND_UNSUPPORTED when the server has no such endpoint), 409 → ALREADY_EXISTS,
+ * NOT_FOUND (or BACKEND_UNSUPPORTED when the server has no such endpoint), 409 → CONFLICT,
  * 502 → EMBEDDING_PROVIDER_FAILED; the rest as every other storage failure.
  */
 export async function callRest<T = any>(ctx: GatewayContext, method: string, path: string, body?: unknown): Promise<T> {
@@ -27,7 +27,7 @@ export async function callRest<T = any>(ctx: GatewayContext, method: string, pat
   }
   if (status === 400 || status === 422) throw fail(message, 'BAD_USER_INPUT', 400)
   if (status === 404) throw fail(message, 'NOT_FOUND', 404)
-  if (status === 409) throw fail(message, 'ALREADY_EXISTS', 409)
+  if (status === 409) throw fail(message, 'CONFLICT', 409)
   if (status === 502) throw fail(message, 'EMBEDDING_PROVIDER_FAILED', 502)
   throw translateBackendError(new Error(String(status)))
 }

@@ -17,6 +17,7 @@ import './relationship.js'
 import './schema-markdown.js'
 import './embedding-index.js'
 import './semantic-search.js'
+import './relationship-suggestion.js'
 
 /** The gateway's GraphQL schema, built once from the type files above. */
 export const schema = builder.toSchema({ sortSchema: true })

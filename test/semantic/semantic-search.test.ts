@@ -38,7 +38,7 @@ describe('managed embedding indexes', () => {
 
   it('refuses a second index on the same property, and bad names, with stable codes', async () => {
     const dup = await t.query('mutation { createEmbeddingIndex(label: "SUPPORT_TICKET", property: "body") { id } }')
-    expect(dup.body.errors[0].extensions.code).toBe('ALREADY_EXISTS')
+    expect(dup.body.errors[0].extensions.code).toBe('CONFLICT')
     expect(dup.body.errors[0].message).toContain('SUPPORT_TICKET.body already exists')
     const bad = await t.query('mutation { createEmbeddingIndex(label: "SUPPORT_TICKET", property: "__id") { id } }')
     expect(bad.body.errors[0].extensions.code).toBe('BAD_USER_INPUT')

@@ -6,6 +6,7 @@ import { IndexStore, parseCreateIndex } from './index-store.js'
 import type { IndexWorker } from './index-worker.js'
 import { schemaMarkdown } from './schema-markdown.js'
 import { parseVectorSearch, vectorSearch } from './vector-search.js'
+import { patternRoutes } from './pattern-routes.js'
 
 /** What an AI route gets. */
 export interface AiRouteContext {
@@ -64,7 +65,8 @@ export const AI_ROUTES: readonly AiRoute[] = [
       return { deleted: true }
     }
   },
-  { method: 'POST', pattern: '/ai/search', status: 200, handler: searchHandler }
+  { method: 'POST', pattern: '/ai/search', status: 200, handler: searchHandler },
+  ...patternRoutes
 ]
 
 async function searchHandler(c: AiRouteContext): Promise<unknown> {
