@@ -40,7 +40,8 @@ export class IndexWorker {
     this.queued = true
     this.queue = this.queue.then(() => {
       this.queued = false
-      return this.pass(false).catch((error) => this.logError(error))
+      // After close() the connection is gone: a pass cut short then is not an error.
+      return this.pass(false).catch((error) => this.closed || this.logError(error))
     })
   }
 
@@ -74,10 +75,11 @@ export class IndexWorker {
   private async pass(retryFailed: boolean, catchUpLimit?: number): Promise<PassOutcome> {
     const outcome: PassOutcome = { errors: [] }
     if (this.closed) return outcome
-    const { indexes, changes } = await this.access.read(() => ({
-      indexes: this.store.list(),
-      changes: this.store.changedSince(this.seenSeq, catchUpLimit ?? MAX_INCREMENTAL)
-    }))
+    const { indexes, changes } = await this.access.read(() => {
+      const list = this.store.list()
+      // Without indexes only the log's position matters (writes then cost one cheap query).
+      return { indexes: list, changes: this.store.changedSince(list.length === 0 ? undefined : this.seenSeq, catchUpLimit ?? MAX_INCREMENTAL) }
+    })
     if (catchUpLimit !== undefined && changes.rids === undefined && this.seenSeq !== undefined) return outcome
     for (const index of indexes) {
       if (catchUpLimit !== undefined && index.status === 'building') continue
