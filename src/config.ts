@@ -1,3 +1,4 @@
+import { embeddingConfigFrom, type EmbeddingConfig } from './engine/ai/embedding-config.js'
 import { loadProductionConfig, type ProductionConfig } from './production-config.js'
 import { isProfileName, type ProfileName } from './rushdb/backend-profile.js'
 
@@ -6,7 +7,7 @@ import { isProfileName, type ProfileName } from './rushdb/backend-profile.js'
  * which SearchQuery forms it accepts (`profile`: the engine's extensions, or plain RushDB).
  */
 export type BackendConfig =
-  | { kind: 'embedded'; path: string; profile: ProfileName }
+  | { kind: 'embedded'; path: string; profile: ProfileName; embedding?: EmbeddingConfig }
   | { kind: 'remote'; url: string; apiKey: string; timeoutMs: number; retries: number; profile: ProfileName }
 
 /** Everything the gateway reads from its environment, in one typed object. */
@@ -51,7 +52,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
         retries: intFrom(env, 'RUSHDB_RETRIES', 2, 0),
         profile
       }
-    : { kind: 'embedded', path: env.ENGINE_PATH ?? './data/customer-graph.db', profile }
+    : { kind: 'embedded', path: env.ENGINE_PATH ?? './data/customer-graph.db', profile, embedding: embeddingConfigFrom(env) }
   const pageDefault = intFrom(env, 'PAGE_SIZE_DEFAULT', 20, 1)
   const pageMax = intFrom(env, 'PAGE_SIZE_MAX', 100, 1)
   if (pageDefault > pageMax) throw new Error('PAGE_SIZE_DEFAULT must not exceed PAGE_SIZE_MAX')

@@ -9,6 +9,7 @@ import { renderOfflineGraphiQL } from './plugins/render-offline-graphiql.js'
 import { useBodyLimit } from './plugins/use-body-limit.js'
 import { useErrorCodes } from './plugins/use-error-codes.js'
 import { useRushdbCallLog } from './plugins/use-rushdb-call-log.js'
+import { useSchemaMarkdownRoute } from './plugins/use-schema-markdown-route.js'
 import { requestStateOf } from './observability/request-state.js'
 import type { Backend } from './rushdb/create-backend.js'
 import { schema } from './schema/index.js'
@@ -19,7 +20,8 @@ export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext
 /** Builds the gateway over a backend. It never listens itself (see server.ts). */
 export function createGateway(config: GatewayConfig, backend: Backend, production: ProductionOptions = {}): Gateway {
   const layer = createProductionSetup(config, production)
-  return createYoga<Record<string, unknown>, GatewayContext>({
+  let yoga: Gateway | undefined
+  yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
@@ -36,6 +38,7 @@ export function createGateway(config: GatewayConfig, backend: Backend, productio
       callLog: { calls: [], requestId: requestStateOf(request).id }
     }),
     plugins: [
+      useSchemaMarkdownRoute((request) => Promise.resolve(yoga!.fetch(request))),
       ...layer.plugins,
       useBodyLimit(config.writes.maxBodyBytes),
       useErrorCodes(),
@@ -50,4 +53,5 @@ export function createGateway(config: GatewayConfig, backend: Backend, productio
       })
     ]
   }) as unknown as Gateway
+  return yoga
 }

@@ -1,10 +1,11 @@
+import { createEmbedder, embeddingConfigFrom } from './ai/embedding-config.js'
 import { createEngine } from './engine.js'
 import { serveEngineHttp } from './http/serve-http.js'
 
 /**
  * `npm run engine`: serves the embedded engine over HTTP.
  * ENGINE_PATH (default ./data/engine.db), ENGINE_PORT (default 3000), ENGINE_HOST (default
- * 127.0.0.1), ENGINE_TOKEN (required: the API key clients must send).
+ * 127.0.0.1), ENGINE_TOKEN (required: the API key clients must send), EMBEDDING_* (embedding provider).
  */
 async function main(): Promise<void> {
   const token = process.env.ENGINE_TOKEN
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
     console.error(`ENGINE_PORT must be a port number, got "${process.env.ENGINE_PORT}".`)
     process.exit(1)
   }
-  const engine = createEngine({ path, token })
+  const engine = createEngine({ path, token, embedder: createEmbedder(embeddingConfigFrom(process.env)) })
   const server = await serveEngineHttp(engine, { port, host: process.env.ENGINE_HOST || '127.0.0.1' })
   console.log(`RushDB-compatible engine on ${server.url} (database ${path})`)
   const shutdown = async () => {

@@ -1,3 +1,5 @@
+import { createAiExtension } from './ai/ai-extension.js'
+import type { Embedder } from './ai/embedder.js'
 import { AsyncLock } from './http/async-lock.js'
 import type { Engine, EngineRequest } from './http/engine-types.js'
 import { createRequestHandler } from './http/handle-request.js'
@@ -21,6 +23,10 @@ export interface EngineOptions {
   txDefaultTtlMs?: number
   /** Smallest (property, value) posting the in-memory indexes keep (default 512; tests use 1 to exercise upkeep). */
   indexPostingMinSize?: number
+  /** Embedding provider of the managed indexes (default: the built-in lexical `hashed-char-ngram-384`). */
+  embedder?: Embedder
+  /** Records embedded per provider call (default 64). */
+  embedBatchSize?: number
   /** Where unexpected (500) errors are reported; default `console.error`. */
   logError?: (error: unknown, request: EngineRequest) => void
 }
@@ -42,14 +48,27 @@ export function createEngine(options: EngineOptions): Engine {
   const executor = new RequestExecutor(main, reader, lock, transactions)
   const logError =
     options.logError ?? ((error: unknown, request: EngineRequest) => console.error(`[engine] ${request.method} ${request.path} failed:`, error))
-  const handle = createRequestHandler({ routes: ROUTES, executor, token: options.token, logError })
+  const core = createRequestHandler({ routes: ROUTES, executor, token: options.token, logError })
+  // RushDB 2.x's AI endpoints (schema, embedding indexes, semantic search, relationship patterns).
+  const ai = createAiExtension({
+    db, lock, token: options.token, embedder: options.embedder, embedBatchSize: options.embedBatchSize,
+    logError: (error, request) => logError(error, request ?? { method: 'WORKER', path: '/ai/indexes', headers: {} })
+  })
+  const handle = async (request: EngineRequest) => {
+    if (ai.handles(request)) return ai.handle(request)
+    const response = await core(request)
+    if (request.method.toUpperCase() !== 'GET' && response.status < 300) ai.dataChanged()
+    return response
+  }
   let closed = false
   return {
     handle,
     db,
+    idle: () => ai.idle(),
     close() {
       if (closed) return
       closed = true
+      ai.close()
       transactions.closeAll()
       db.pragma('optimize')
       readerDb?.close()

@@ -1,11 +1,13 @@
 import { RushDB } from '@rushdb/javascript-sdk'
 import type { BackendConfig } from '../config.js'
+import { createEmbedder } from '../engine/ai/embedding-config.js'
 import { createEngine, type Engine } from '../engine/engine.js'
 import { createInProcessClient } from '../engine/http/in-process-client.js'
 import { backendProfile, type BackendProfile } from './backend-profile.js'
 import { trackCalls } from './call-tracker.js'
 import { readinessCheck, type Readiness } from './readiness-check.js'
 import { createRemoteHttpClient } from './remote-http-client.js'
+import { createRestCall, type RestCall } from './rest-call.js'
 import { retryReads, type RetryOptions } from './retry-reads.js'
 import type { SdkHttpClient } from './sdk-transport.js'
 
@@ -17,6 +19,8 @@ export interface Backend {
   /** Which SearchQuery forms this backend accepts; the compilers ask it instead of checking `kind`. */
   profile: BackendProfile
   sdk: RushDB
+  /** RushDB endpoints SDK 1.8.0 has no method for (AI, relationship patterns), over the same transport. */
+  rest: RestCall
   /** The embedded engine, when the gateway runs on it. */
   engine?: Engine
   /** Asks storage whether it answers (a "ready" answer is reused briefly so health probes stay cheap). */
@@ -36,7 +40,7 @@ export interface BackendOptions {
 /** Builds the SDK client for the configured backend; never lets the SDK's start-up call crash the process. */
 export function createBackend(config: BackendConfig, options: BackendOptions = {}): Backend {
   const ownsEngine = config.kind === 'embedded' && !options.engine
-  const engine = config.kind === 'embedded' ? (options.engine ?? createEngine({ path: config.path })) : undefined
+  const engine = config.kind === 'embedded' ? (options.engine ?? createEngine({ path: config.path, embedder: createEmbedder(config.embedding ?? { kind: 'builtin' }) })) : undefined
   let transport: SdkHttpClient
   if (config.kind === 'remote') {
     const base = createRemoteHttpClient({ apiKey: config.apiKey, timeoutMs: config.timeoutMs })
@@ -48,7 +52,8 @@ export function createBackend(config: BackendConfig, options: BackendOptions = {
   }
   const url = config.kind === 'remote' ? config.url : 'http://embedded.local'
   const apiKey = config.kind === 'remote' ? config.apiKey : 'embedded'
-  const sdk = new RushDB(apiKey, { url, httpClient: trackCalls(transport) as never, timeout: config.kind === 'remote' ? config.timeoutMs : undefined })
+  const tracked = trackCalls(transport)
+  const sdk = new RushDB(apiKey, { url, httpClient: tracked as never, timeout: config.kind === 'remote' ? config.timeoutMs : undefined })
   // SDK 1.8.0 rejects a static promise when its start-up settings call fails; handle it here so
   // an unreachable RushDB is reported by readiness instead of killing the process.
   sdk.waitForInitialization().catch(() => undefined)
@@ -57,6 +62,7 @@ export function createBackend(config: BackendConfig, options: BackendOptions = {
     kind: config.kind,
     profile,
     sdk,
+    rest: createRestCall(tracked, url, apiKey),
     engine,
     readiness: readinessCheck(sdk, { checkKey: config.kind === 'remote', skipTotal: profile.skipTotal }),
     close: async () => {

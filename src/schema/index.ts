@@ -14,6 +14,10 @@ import './mutations/write-summary.js'
 import './any-record.js'
 import './record.js'
 import './relationship.js'
+import './schema-markdown.js'
+import './embedding-index.js'
+import './semantic-search.js'
+import './relationship-suggestion.js'
 
 /** The gateway's GraphQL schema, built once from the type files above. */
 export const schema = builder.toSchema({ sortSchema: true })

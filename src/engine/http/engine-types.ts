@@ -23,6 +23,8 @@ export interface Engine {
   handle(request: EngineRequest): Promise<EngineResponse>
   /** The main (write) connection. */
   readonly db: Database.Database
+  /** Resolves when background work (embedding of managed indexes) queued so far is done. */
+  idle?(): Promise<void>
   /** Rolls back open transactions and closes every connection. */
   close(): void
 }

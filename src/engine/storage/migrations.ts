@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { AI_MIGRATION } from '../ai/ai-migration.js'
 
 /**
  * The schema, as an append-only list of migrations; `PRAGMA user_version` records how many ran.
@@ -50,7 +51,8 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER records_changed_delete AFTER DELETE ON records BEGIN INSERT INTO changes (rid, kind) VALUES (old.rid, 0); END;
   CREATE TRIGGER rels_changed_insert AFTER INSERT ON rels BEGIN INSERT INTO changes (rid, kind) VALUES (new.src, 1), (new.dst, 1); END;
   CREATE TRIGGER rels_changed_delete AFTER DELETE ON rels BEGIN INSERT INTO changes (rid, kind) VALUES (old.src, 1), (old.dst, 1); END;
-  `
+  `,
+  AI_MIGRATION
 ]
 
 /** Rows of `changes` kept for readers in other processes; older rows are pruned by writers. */

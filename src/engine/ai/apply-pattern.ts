@@ -1,0 +1,45 @@
+import type { DbAccess } from './db-access.js'
+import type { PatternOut } from './pattern-store.js'
+
+/** Source records joined per write transaction. */
+export const APPLY_BATCH = 500
+
+/**
+ * Creates the relationships of a join pattern: for each source record, an edge of `type` to
+ * (direction `in`: from) every target record whose key equals its key. Source records are taken
+ * in rid order, `APPLY_BATCH` per write transaction, so other writers wait at most one batch.
+ * `INSERT OR IGNORE` on the edge's key, and a check for the same edge the other way round,
+ * make it idempotent: a second approval creates only what is missing. Returns the count created.
+ */
+export async function applyPattern(access: DbAccess, pattern: PatternOut, type: string): Promise<number> {
+  const params = { sl: pattern.source.label, sk: pattern.source.key, tl: pattern.target.label, tk: pattern.target.key }
+  const [from, to] = pattern.direction === 'in' ? ['t.rid', 's.rid'] : ['s.rid', 't.rid']
+  let created = 0
+  let after = 0
+  for (;;) {
+    const done = await access.write(() => {
+      const rids = access.db
+        .prepare(
+          `SELECT DISTINCT v.rid FROM vals v JOIN records r ON r.rid = v.rid AND r.label = @sl
+           WHERE v.name = @sk AND v.type IN ('string', 'number') AND v.pos >= 0 AND v.v IS NOT NULL AND v.rid > @after ORDER BY v.rid LIMIT ${APPLY_BATCH}`
+        )
+        .raw()
+        .all({ ...params, after }) as Array<[number]>
+      if (rids.length === 0) return true
+      const inserted = access.db
+        .prepare(
+          `INSERT OR IGNORE INTO rels (src, dst, type)
+           SELECT DISTINCT ${from}, ${to}, @type FROM vals s
+           JOIN vals t ON t.name = @tk AND t.type = s.type AND t.v = s.v
+           JOIN records rt ON rt.rid = t.rid AND rt.label = @tl
+           WHERE s.rid IN (SELECT value FROM json_each(@rids)) AND s.name = @sk AND s.type IN ('string', 'number') AND s.pos >= 0 AND s.v IS NOT NULL
+             AND NOT EXISTS (SELECT 1 FROM rels e WHERE e.src = ${to} AND e.dst = ${from} AND e.type = @type)`
+        )
+        .run({ tk: params.tk, tl: params.tl, sk: params.sk, type, rids: JSON.stringify(rids.map(([r]) => r)) })
+      created += inserted.changes
+      after = rids[rids.length - 1][0]
+      return rids.length < APPLY_BATCH
+    })
+    if (done) return created
+  }
+}
