@@ -52,7 +52,7 @@ export class GraphIndex {
     const head = (prepareCached(db, "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'changes'), 0) AS s").get() as { s: number }).s
     if (this.seq === head) return
     if (this.seq < 0 || head < this.seq || head - this.seq > RESET_AFTER_CHANGES * 2) return this.reset(head)
-    // An edge change names both ends (`rid2`); rows written before migration 3 name one each.
+    // An edge change names both ends (`rid2`); rows logged before files were migrated name one end each.
     const rows = prepareCached(db, 'SELECT seq, rid, kind, rid2 FROM changes WHERE seq > ? ORDER BY seq').raw().all(this.seq) as Array<[number, number, number, number | null]>
     // A hole means rows were pruned before this process read them: patching would miss changes.
     if (rows.length === 0 || rows[0][0] !== this.seq + 1) return this.reset(head)

@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3'
  * Layout (see src/engine/README.md):
  * - records: one row per record; `props` is the JSON object returned to clients, `proptypes` its types.
  * - vals: one row per property value (one per array element) so filters use indexes, not JSON;
- *   WITHOUT ROWID, keyed (rid, name, pos) since migration 3.
+ *   WITHOUT ROWID, keyed (rid, name, pos) (the `vals_by_rid` migration).
  * - rels: typed, directed relationships between records.
  * Property nodes are not stored: they are the distinct (name, type) pairs of `vals`, with ids
  * derived from the pair (see property-id.ts), so they can never go stale or orphaned.
