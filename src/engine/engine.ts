@@ -8,6 +8,7 @@ import { ROUTES } from './http/routes.js'
 import { DEFAULT_TX_TTL_MS, TransactionManager } from './http/transaction-manager.js'
 import { GraphIndex } from './index/graph-index.js'
 import { pruneChanges } from './storage/migrations.js'
+import { StatsUpkeep } from './storage/stats-upkeep.js'
 import { openDatabase } from './storage/open-database.js'
 import { RecordStore } from './storage/record-store.js'
 
@@ -44,8 +45,10 @@ export function createEngine(options: EngineOptions): Engine {
   const main = { db, store: new RecordStore(db), index }
   const reader = readerDb ? { db: readerDb, store: new RecordStore(readerDb), index } : undefined
   const lock = new AsyncLock()
-  const transactions = new TransactionManager(db, lock, options.txDefaultTtlMs ?? DEFAULT_TX_TTL_MS)
-  const executor = new RequestExecutor(main, reader, lock, transactions)
+  const stats = new StatsUpkeep(db)
+  const afterCommit = () => stats.afterCommit()
+  const transactions = new TransactionManager(db, lock, options.txDefaultTtlMs ?? DEFAULT_TX_TTL_MS, afterCommit)
+  const executor = new RequestExecutor(main, reader, lock, transactions, afterCommit)
   const logError =
     options.logError ?? ((error: unknown, request: EngineRequest) => console.error(`[engine] ${request.method} ${request.path} failed:`, error))
   const core = createRequestHandler({ routes: ROUTES, executor, token: options.token, logError })

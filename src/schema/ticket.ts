@@ -7,6 +7,9 @@ export const ticketMapping = registerRecordType({
   label: 'SUPPORT_TICKET',
   description: 'An inbound support request, with status and sentiment.',
   naturalKey: 'ticketId',
+  // Without a ticket id, the same ticket re-sent with a new status is the one its customer already
+  // has with the same subject and opening time: update it rather than add a second one.
+  matchBy: ['subject', 'createdAt'],
   rootSingular: 'ticket',
   rootPlural: 'tickets',
   fields: {

@@ -43,7 +43,9 @@ export class RequestExecutor {
     private readonly main: Connection,
     private readonly reader: Connection | undefined,
     private readonly lock: AsyncLock,
-    private readonly transactions: TransactionManager
+    private readonly transactions: TransactionManager,
+    /** Runs after each committed write outside a user transaction, under the write lock. */
+    private readonly afterCommit: () => void = () => undefined
   ) {
     this.atomic = main.db.transaction((fn: () => Reply) => fn())
   }
@@ -76,6 +78,7 @@ export class RequestExecutor {
     try {
       const reply = this.atomic(() => route.handler(context(this.main, parts)))
       if (++this.writes % PRUNE_EVERY === 0) pruneChanges(this.main.db)
+      this.afterCommit()
       return reply
     } finally {
       release()

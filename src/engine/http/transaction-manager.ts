@@ -26,7 +26,9 @@ export class TransactionManager {
   constructor(
     private readonly db: Database.Database,
     private readonly lock: AsyncLock,
-    private readonly defaultTtlMs: number = DEFAULT_TX_TTL_MS
+    private readonly defaultTtlMs: number = DEFAULT_TX_TTL_MS,
+    /** Runs after a successful COMMIT, before the write lock is released. */
+    private readonly afterCommit: () => void = () => undefined
   ) {}
 
   /** True while a user transaction holds the main connection. */
@@ -66,6 +68,7 @@ export class TransactionManager {
     if (!tx) return false
     try {
       this.db.exec('COMMIT')
+      this.afterCommit()
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK')
       throw error

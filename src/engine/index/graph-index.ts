@@ -52,12 +52,19 @@ export class GraphIndex {
     const head = (prepareCached(db, "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'changes'), 0) AS s").get() as { s: number }).s
     if (this.seq === head) return
     if (this.seq < 0 || head < this.seq || head - this.seq > RESET_AFTER_CHANGES * 2) return this.reset(head)
-    const rows = prepareCached(db, 'SELECT seq, rid, kind FROM changes WHERE seq > ? ORDER BY seq').raw().all(this.seq) as Array<[number, number, number]>
+    // An edge change names both ends (`rid2`); rows logged before files were migrated name one end each.
+    const rows = prepareCached(db, 'SELECT seq, rid, kind, rid2 FROM changes WHERE seq > ? ORDER BY seq').raw().all(this.seq) as Array<[number, number, number, number | null]>
     // A hole means rows were pruned before this process read them: patching would miss changes.
     if (rows.length === 0 || rows[0][0] !== this.seq + 1) return this.reset(head)
     const records = new Set<number>()
     const edges = new Set<number>()
-    for (const [, rid, kind] of rows) (kind === 0 ? records : edges).add(rid)
+    for (const [, rid, kind, rid2] of rows) {
+      if (kind === 0) records.add(rid)
+      else {
+        edges.add(rid)
+        if (rid2 !== null) edges.add(rid2)
+      }
+    }
     if (records.size + edges.size > RESET_AFTER_CHANGES) return this.reset(head)
     for (const rid of records) this.refreshRecord(db, rid)
     if (this.adjacency) for (const rid of edges) this.adjacency.refresh(db, rid)

@@ -41,6 +41,7 @@ export class RecordStore {
       updateRecord: db.prepare('UPDATE records SET label = ?, props = ?, proptypes = ? WHERE rid = ?'),
       byId: db.prepare('SELECT rid, id, label, props, proptypes FROM records WHERE id = ?'),
       byRid: db.prepare('SELECT rid, id, label, props, proptypes FROM records WHERE rid = ?'),
+      ridById: db.prepare('SELECT rid FROM records WHERE id = ?').pluck(),
       deleteRecord: db.prepare('DELETE FROM records WHERE rid = ?'),
       deleteRelsFrom: db.prepare('DELETE FROM rels WHERE src = ?'),
       deleteRelsTo: db.prepare('DELETE FROM rels WHERE dst = ?'),
@@ -128,6 +129,11 @@ export class RecordStore {
   /** The row for a public id, or undefined. */
   rowById(id: string): RecordRow | undefined {
     return this.stmts.byId.get(id) as RecordRow | undefined
+  }
+
+  /** The rid of a public id, or undefined: the index alone, without copying the row's JSON. */
+  ridById(id: string): number | undefined {
+    return this.stmts.ridById.get(id) as number | undefined
   }
 
   /** The row for an internal rid, or undefined. */

@@ -18,6 +18,18 @@ export function requireRecord(store: RecordStore, id: string): RecordRow {
   return row
 }
 
+/**
+ * The rids of the records `ids` name, in order, reading only the id index (an attach may name
+ * hundreds of targets); RushDB v1.8's 403 when any is unknown or malformed.
+ */
+export function requireRids(store: RecordStore, ids: readonly string[]): number[] {
+  return ids.map((id) => {
+    const rid = isRecordId(id) ? store.ridById(id.toLowerCase()) : undefined
+    if (rid === undefined) throw forbidden()
+    return rid
+  })
+}
+
 /** Parses a row's JSON columns. */
 export function toStoredRecord(row: RecordRow): StoredRecord {
   return { rid: row.rid, id: row.id, label: row.label, typed: { props: JSON.parse(row.props), proptypes: JSON.parse(row.proptypes) } }

@@ -1,23 +1,24 @@
 import type { RecordStore } from '../storage/record-store.js'
 import { DEFAULT_RELATION_TYPE } from '../types.js'
-import { requireRecord } from './record-lookup.js'
+import { requireRids } from './record-lookup.js'
 import { parseAttachBody, parseDetachBody } from './relationship-body.js'
 
 /**
- * POST /relationships/:id (§6.1). Per target: removes any edge of the same type between the pair
- * in either direction, then creates one — `out` (default) `(source)->(target)`, `in` the reverse —
- * so attaching is idempotent and re-attaching the other way flips the edge. 400 for a bad body;
- * 403 when the source or any target is unknown, checked before anything is written.
+ * POST /relationships/:id (§6.1). Per target: leaves exactly one edge of the type between the pair,
+ * `out` (default) `(source)->(target)`, `in` the reverse — so attaching is idempotent and
+ * re-attaching the other way flips the edge. 400 for a bad
+ * body; 403 when the source or any target is unknown, checked before anything is written.
  */
 export function attachRelationships(store: RecordStore, sourceId: string, body: unknown): void {
   const { targetIds, type = DEFAULT_RELATION_TYPE, direction } = parseAttachBody(body)
-  const source = requireRecord(store, sourceId).rid
-  const targets = targetIds.map((id) => requireRecord(store, id).rid)
+  const [source] = requireRids(store, [sourceId])
+  const targets = requireRids(store, targetIds)
   for (const target of targets) {
-    store.unlink(source, target, type)
-    store.unlink(target, source, type)
-    if (direction === 'in') store.link(target, source, type)
-    else store.link(source, target, type)
+    // Only the reverse edge is removed: the wanted one is kept if present (INSERT OR IGNORE), so
+    // re-attaching writes nothing, with the same end state as delete-then-create.
+    const [src, dst] = direction === 'in' ? [target, source] : [source, target]
+    store.unlink(dst, src, type)
+    store.link(src, dst, type)
   }
 }
 
@@ -28,8 +29,8 @@ export function attachRelationships(store: RecordStore, sourceId: string, body: 
  */
 export function detachRelationships(store: RecordStore, sourceId: string, body: unknown): void {
   const { targetIds, types, direction } = parseDetachBody(body)
-  const source = requireRecord(store, sourceId).rid
-  const targets = targetIds.map((id) => requireRecord(store, id).rid)
+  const [source] = requireRids(store, [sourceId])
+  const targets = requireRids(store, targetIds)
   const remove = (src: number, dst: number) => {
     if (!types) store.unlinkAll(src, dst)
     else for (const type of types) store.unlink(src, dst, type)
