@@ -14,6 +14,7 @@ import './mutations/write-summary.js'
 import './any-record.js'
 import './record.js'
 import './relationship.js'
+import './churn-risk.js'
 
 /** The gateway's GraphQL schema, built once from the type files above. */
 export const schema = builder.toSchema({ sortSchema: true })

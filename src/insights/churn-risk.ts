@@ -1,0 +1,114 @@
+import type { RecordShape } from '../builder.js'
+import type { GatewayContext } from '../context.js'
+import { findRecords } from '../loaders/find-records.js'
+import type { CompileScope } from '../resolvers/compile-selection.js'
+import type { GatewaySearchQuery } from '../resolvers/search-query.js'
+import { CHURN_SIGNAL_KINDS, churnPageQuery, evidenceQueries, type ChurnSignalKind } from './churn-queries.js'
+import { downgradeReason, inactiveReason, openTicketReason, overallReason, overdueReason } from './churn-reasons.js'
+import { badInput, pageSize } from './insight-errors.js'
+
+/** Longest inactivity window accepted, in days (ten years). */
+export const MAX_INACTIVE_DAYS = 3650
+const DAY_MS = 86_400_000
+
+/** Arguments of `churnRisk`, as GraphQL coerced them. */
+export interface ChurnRiskArgs {
+  inactiveDays?: number | null
+  now?: Date | null
+  signals?: ChurnSignalKind[] | null
+  limit?: number | null
+  offset?: number | null
+}
+
+/** One signal that fired, with the records behind it. */
+export interface ChurnSignal {
+  kind: ChurnSignalKind
+  reason: string
+  evidence: RecordShape[]
+}
+
+/** A customer at risk with every signal that fired. */
+export interface ChurnRisk {
+  customer: RecordShape
+  signals: ChurnSignal[]
+  reason: string
+}
+
+/** One page of at-risk customers. */
+export interface ChurnRiskPage {
+  items: ChurnRisk[]
+  totalCount: number
+  hasMore: boolean
+  now: string
+  inactiveSince: string
+}
+
+function checkArgs(args: ChurnRiskArgs, ctx: GatewayContext) {
+  const days = args.inactiveDays ?? 30
+  if (!Number.isInteger(days) || days < 1 || days > MAX_INACTIVE_DAYS) throw badInput(`inactiveDays must be a whole number of days between 1 and ${MAX_INACTIVE_DAYS}, got ${days}`)
+  const now = args.now ?? new Date()
+  const kinds = args.signals ?? [...CHURN_SIGNAL_KINDS]
+  if (kinds.length === 0) throw badInput(`signals must name at least one of ${CHURN_SIGNAL_KINDS.join(', ')}, or be left out for all of them`)
+  const offset = args.offset ?? 0
+  if (!Number.isInteger(offset) || offset < 0) throw badInput(`offset must be 0 or more, got ${offset}`)
+  const limit = pageSize('limit', args.limit, ctx.config.pageSize.default, ctx.config.pageSize.max)
+  return { days, now, kinds: CHURN_SIGNAL_KINDS.filter((k) => kinds.includes(k)), offset, limit }
+}
+
+/** Runs the queries of one kind in parallel; `undefined` queries are skipped. */
+async function runAll(ctx: GatewayContext, queries: Record<string, GatewaySearchQuery | undefined>): Promise<Record<string, Map<string, RecordShape>>> {
+  const entries = Object.entries(queries).filter((e): e is [string, GatewaySearchQuery] => e[1] !== undefined)
+  const results = await Promise.all(entries.map(([, q]) => findRecords(ctx, q)))
+  return Object.fromEntries(entries.map(([name], i) => [name, new Map(results[i].records.map((r) => [r.__id, r]))]))
+}
+
+const list = (row: RecordShape | undefined, key: string) => ((row?.[key] as RecordShape[] | undefined) ?? []).filter((r) => r && r.__id)
+
+/**
+ * Customers at risk of churning, each with every signal that fired and the records behind it: one
+ * query for the page of customers (signals evaluated on the graph), then one query per signal kind
+ * for the whole page's evidence. Decision support: nothing is changed.
+ */
+export async function churnRisk(args: ChurnRiskArgs, ctx: GatewayContext, scope: CompileScope): Promise<ChurnRiskPage> {
+  const { days, now, kinds, offset, limit } = checkArgs(args, ctx)
+  const since = new Date(now.getTime() - days * DAY_MS).toISOString()
+  const input = { since, kinds }
+  const page = await findRecords(ctx, churnPageQuery(scope, input, limit + 1, offset))
+  const customers = page.records.slice(0, limit)
+  const base = { now: now.toISOString(), inactiveSince: since, hasMore: page.records.length > limit }
+  if (customers.length === 0) return { ...base, items: [], totalCount: page.total ?? offset }
+  const found = await runAll(ctx, { ...evidenceQueries(scope, input, customers.map((c) => c.__id)) })
+  const items: ChurnRisk[] = []
+  for (const customer of customers) {
+    const signals = signalsOf(customer.__id, found, days)
+    // A customer whose records changed between the page and the evidence queries shows no signal: left out.
+    if (signals.length > 0) items.push({ customer, signals, reason: overallReason(signals.map((s) => s.kind)) })
+  }
+  return { ...base, items, totalCount: page.total ?? offset + page.records.length }
+}
+
+function signalsOf(id: string, found: Record<string, Map<string, RecordShape>>, days: number): ChurnSignal[] {
+  const signals: ChurnSignal[] = []
+  const open = found.OPEN_NEGATIVE_TICKET?.get(id)
+  if (open) {
+    const tickets = list(open, 'tickets')
+    const subscriptions = list(open, 'subscriptions')
+    signals.push({ kind: 'OPEN_NEGATIVE_TICKET', reason: openTicketReason(tickets, subscriptions), evidence: [...tickets, ...subscriptions] })
+  }
+  const overdue = found.OVERDUE_INVOICES?.get(id)
+  if (overdue) {
+    const invoices = list(overdue, 'invoices')
+    signals.push({ kind: 'OVERDUE_INVOICES', reason: overdueReason(invoices), evidence: invoices })
+  }
+  if (found.INACTIVE?.has(id)) {
+    const lastEvent = list(found.lastEvent?.get(id), 'last')[0]
+    const lastUse = list(found.lastFeatureUse?.get(id), 'last')[0]
+    signals.push({ kind: 'INACTIVE', reason: inactiveReason(days, lastEvent, lastUse), evidence: [lastEvent, lastUse].filter((r): r is RecordShape => !!r) })
+  }
+  const downgrade = found.DOWNGRADE?.get(id)
+  if (downgrade) {
+    const subscriptions = list(downgrade, 'subscriptions')
+    signals.push({ kind: 'DOWNGRADE', reason: downgradeReason(subscriptions), evidence: subscriptions })
+  }
+  return signals
+}
