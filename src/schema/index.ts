@@ -15,6 +15,7 @@ import './any-record.js'
 import './record.js'
 import './relationship.js'
 import './churn-risk.js'
+import './account-context.js'
 
 /** The gateway's GraphQL schema, built once from the type files above. */
 export const schema = builder.toSchema({ sortSchema: true })
