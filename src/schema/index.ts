@@ -16,6 +16,7 @@ import './record.js'
 import './relationship.js'
 import './churn-risk.js'
 import './account-context.js'
+import './journey.js'
 
 /** The gateway's GraphQL schema, built once from the type files above. */
 export const schema = builder.toSchema({ sortSchema: true })
