@@ -17,6 +17,7 @@ import './relationship.js'
 import './churn-risk.js'
 import './account-context.js'
 import './journey.js'
+import './recommendations.js'
 
 /** The gateway's GraphQL schema, built once from the type files above. */
 export const schema = builder.toSchema({ sortSchema: true })
