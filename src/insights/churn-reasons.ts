@@ -26,7 +26,9 @@ export function openTicketReason(tickets: RecordShape[], subscriptions: RecordSh
 /** Plain-language reason for overdue invoices (oldest due date first). */
 export function overdueReason(invoices: RecordShape[]): string {
   const total = invoices.reduce((sum, i) => sum + (typeof i.amount === 'number' ? i.amount : 0), 0)
-  return `${plural(invoices.length, 'overdue invoice')} totalling ${money(total)}, the oldest due ${day(invoices[0]?.dueAt)}.`
+  const oldest = invoices[0]
+  const when = typeof oldest?.dueAt === 'string' ? `, the oldest due ${day(oldest.dueAt)}` : typeof oldest?.month === 'string' ? `, the oldest for ${oldest.month}` : ''
+  return `${plural(invoices.length, 'overdue invoice')} totalling ${money(total)}${when}.`
 }
 
 /** Plain-language reason for inactivity, with the last activity seen. */
