@@ -1,5 +1,6 @@
 import type { CompileScope } from '../resolvers/compile-selection.js'
 import { allOf, type GatewaySearchQuery, type Where } from '../resolvers/search-query.js'
+import { CURRENT_STATUSES, PLAN_LADDER } from './churn-queries.js'
 import { along, back } from './graph-paths.js'
 
 /** What can be recommended. */
@@ -14,6 +15,7 @@ export const BOUGHT: Where = { $nor: [{ status: 'cancelled' }, { status: 'refund
 export interface RecommendationSubject {
   customerRecordId: string
   products: string[]
+  /** Plans not to suggest: every plan the customer ever had, free, and the plans below its current best. */
   plans: string[]
 }
 
@@ -34,8 +36,8 @@ export function overlapCountQuery(scope: CompileScope, subject: RecommendationSu
 
 /**
  * The candidate records of one kind: orders of products the subject never bought, or active
- * subscriptions on plans it never had (free left out: nothing to sell), held by an overlapping
- * customer aliased `$buyer`.
+ * subscriptions on plans it should not be offered (see `plans`), held by an overlapping customer
+ * aliased `$buyer`.
  */
 export function candidateWhere(scope: CompileScope, kind: RecommendationKind, subject: RecommendationSubject): { label: string; field: string; where: Where } {
   const customer = scope.lookup('Customer').relations
@@ -44,8 +46,7 @@ export function candidateWhere(scope: CompileScope, kind: RecommendationKind, su
     const own = subject.products.length > 0 ? { product: { $nin: subject.products } } : {}
     return { label: 'ORDER', field: 'product', where: allOf([{ product: { $exists: true } }, own, BOUGHT, back('CUSTOMER', customer.orders, buyer, scope.profile)]) }
   }
-  const plans = [...new Set([...subject.plans, 'free'])]
-  return { label: 'SUBSCRIPTION', field: 'plan', where: allOf([{ status: 'active', plan: { $nin: plans } }, back('CUSTOMER', customer.subscriptions, buyer, scope.profile)]) }
+  return { label: 'SUBSCRIPTION', field: 'plan', where: allOf([{ status: 'active', plan: { $nin: subject.plans } }, back('CUSTOMER', customer.subscriptions, buyer, scope.profile)]) }
 }
 
 /** One grouped query: candidates of a kind counted by distinct buyer, most evidence first (RushDB 2.x `select` + `groupBy`). */
@@ -65,4 +66,15 @@ export function groupedQuery(scope: CompileScope, kind: RecommendationKind, subj
 export function candidatePageQuery(scope: CompileScope, kind: RecommendationKind, subject: RecommendationSubject, skip: number, limit: number): GatewaySearchQuery {
   const { label, where } = candidateWhere(scope, kind, subject)
   return { labels: [label], where, aggregate: { buyer: '$buyer.__id' }, orderBy: 'asc', limit, ...(skip > 0 ? { skip } : {}) }
+}
+
+/**
+ * The plans not to suggest to a customer whose subscriptions are `subscriptions`: those it ever had,
+ * and on the plan ladder free and everything up to its best current plan (an offer is an upgrade).
+ */
+export function excludedPlans(subscriptions: Array<Record<string, unknown>>): string[] {
+  const had = subscriptions.map((s) => s.plan).filter((p): p is string => typeof p === 'string')
+  const current = subscriptions.filter((s) => CURRENT_STATUSES.includes(s.status as string)).map((s) => PLAN_LADDER.indexOf(s.plan as string))
+  const best = Math.max(0, ...current)
+  return [...new Set([...had, ...PLAN_LADDER.slice(0, best + 1)])].sort()
 }

@@ -7,7 +7,7 @@ import { allOf } from '../resolvers/search-query.js'
 import { back } from './graph-paths.js'
 import { badInput, exactlyOne, notFound, pageSize } from './insight-errors.js'
 import {
-  BOUGHT, candidatePageQuery, groupedQuery, overlapCountQuery, RECOMMENDATION_KINDS,
+  BOUGHT, candidatePageQuery, excludedPlans, groupedQuery, overlapCountQuery, RECOMMENDATION_KINDS,
   type RecommendationKind, type RecommendationSubject
 } from './recommendation-queries.js'
 
@@ -103,7 +103,7 @@ export async function recommendations(args: RecommendationArgs, ctx: GatewayCont
   const record = customer.records[0]
   if (!record) throw notFound(`no customer with ${name} ${JSON.stringify(value)}; check the id, or look it up with customers(where: …)`)
   const distinct = (rows: RecordShape[], field: string) => [...new Set(rows.map((r) => r[field]).filter((v): v is string => typeof v === 'string'))].sort()
-  const subject: RecommendationSubject = { customerRecordId: record.__id, products: distinct(orders.records, 'product'), plans: distinct(subscriptions.records, 'plan') }
+  const subject: RecommendationSubject = { customerRecordId: record.__id, products: distinct(orders.records, 'product'), plans: excludedPlans(subscriptions.records) }
   if (subject.products.length === 0) return { customer: record, products: [], overlappingCustomers: 0, items: [] }
   // `select`/`groupBy` come with RushDB 2.x; the engine has them, the remote profile keeps to v1.8 forms.
   const count = scope.profile.relatedCollect ? grouped : counted

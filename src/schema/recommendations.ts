@@ -11,7 +11,7 @@ b.enumType('RecommendationKind', {
   description: 'What a recommendation suggests.',
   values: {
     PRODUCT: { value: RECOMMENDATION_KINDS[0], description: 'A product (Order.product) the customer never bought (cancelled and refunded orders do not count).' },
-    PLAN: { value: RECOMMENDATION_KINDS[1], description: 'A plan (Subscription.plan, active subscriptions of others) the customer never had; free is never suggested.' }
+    PLAN: { value: RECOMMENDATION_KINDS[1], description: 'A plan (Subscription.plan, active subscriptions of others) the customer never had and that is above its best current plan (free < starter < pro < enterprise): an upgrade. Free is never suggested.' }
   }
 })
 
