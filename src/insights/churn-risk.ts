@@ -1,7 +1,9 @@
 import type { RecordShape } from '../builder.js'
 import type { GatewayContext } from '../context.js'
 import { findRecords } from '../loaders/find-records.js'
-import type { CompileScope } from '../resolvers/compile-selection.js'
+import type { GraphQLObjectType, SelectionSetNode } from 'graphql'
+import { compileSelect, type CompileScope } from '../resolvers/compile-selection.js'
+import { selectedFields } from '../resolvers/walk-selection.js'
 import type { GatewaySearchQuery } from '../resolvers/search-query.js'
 import { CHURN_SIGNAL_KINDS, churnPageQuery, evidenceQueries, type ChurnSignalKind } from './churn-queries.js'
 import { downgradeReason, inactiveReason, openTicketReason, overallReason, overdueReason } from './churn-reasons.js'
@@ -69,11 +71,15 @@ const list = (row: RecordShape | undefined, key: string) => ((row?.[key] as Reco
  * query for the page of customers (signals evaluated on the graph), then one query per signal kind
  * for the whole page's evidence. Decision support: nothing is changed.
  */
-export async function churnRisk(args: ChurnRiskArgs, ctx: GatewayContext, scope: CompileScope): Promise<ChurnRiskPage> {
+export async function churnRisk(args: ChurnRiskArgs, ctx: GatewayContext, scope: CompileScope, selections: readonly SelectionSetNode[] = []): Promise<ChurnRiskPage> {
   const { days, now, kinds, offset, limit } = checkArgs(args, ctx)
   const since = new Date(now.getTime() - days * DAY_MS).toISOString()
   const input = { since, kinds }
-  const page = await findRecords(ctx, churnPageQuery(scope, input, limit + 1, offset))
+  const pageQuery = churnPageQuery(scope, input, limit + 1, offset)
+  // The customers' own relation fields ride on the page query where the backend can fold them.
+  const select = ctx.config.foldRelations ? compileSelect(scope, scope.lookup('Customer'), customerSelections(scope, selections)) : undefined
+  if (select) pageQuery.select = select
+  const page = await findRecords(ctx, pageQuery)
   const customers = page.records.slice(0, limit)
   const base = { now: now.toISOString(), inactiveSince: since, hasMore: page.records.length > limit }
   if (customers.length === 0) return { ...base, items: [], totalCount: page.total ?? offset }
@@ -85,6 +91,15 @@ export async function churnRisk(args: ChurnRiskArgs, ctx: GatewayContext, scope:
     if (signals.length > 0) items.push({ customer, signals, reason: overallReason(signals.map((s) => s.kind)) })
   }
   return { ...base, items, totalCount: page.total ?? offset + page.records.length }
+}
+
+/** The selection sets of `items { customer { … } }` under a `churnRisk` selection. */
+function customerSelections(scope: CompileScope, selections: readonly SelectionSetNode[]): SelectionSetNode[] {
+  const step = (typeName: string, sets: readonly SelectionSetNode[], field: string) => {
+    const type = scope.schema.getType(typeName) as GraphQLObjectType
+    return selectedFields(scope, type, sets).filter((f) => f.name === field && f.selectionSet).map((f) => f.selectionSet!)
+  }
+  return step('ChurnRisk', step('ChurnRiskPage', selections, 'items'), 'customer')
 }
 
 function signalsOf(id: string, found: Record<string, Map<string, RecordShape>>, days: number): ChurnSignal[] {

@@ -3,7 +3,7 @@ import { builder } from '../builder.js'
 import type { GatewayContext } from '../context.js'
 import { CHURN_SIGNAL_KINDS } from '../insights/churn-queries.js'
 import { churnRisk, MAX_INACTIVE_DAYS, type ChurnRisk, type ChurnRiskArgs, type ChurnRiskPage, type ChurnSignal } from '../insights/churn-risk.js'
-import { scopeOf } from '../loaders/root-queries.js'
+import { ownSelections, scopeOf } from '../loaders/root-queries.js'
 import { defineRecordUnion } from './record-union.js'
 
 const b = builder as any
@@ -58,7 +58,7 @@ b.queryFields((t: any) => ({
     description:
       'Current customers (a subscription that is active, past_due or trialing) showing at least one churn signal, each with every signal that fired, the evidence records and a plain-language reason. ' +
       'This is decision support: it flags customers for a person or a workflow to review; outreach, discounts or other retention actions remain their decision. ' +
-      'Costs a constant number of RushDB calls whatever the page size: one for the page, one per signal kind for its evidence (two more for the last activity of inactive customers).',
+      'Costs a constant number of RushDB calls whatever the page size: one for the page (with the customers\' selected relation fields folded in on the embedded engine), one per signal kind for its evidence (two more for the last activity of inactive customers).',
     args: {
       inactiveDays: t.arg.int({ defaultValue: 30, description: `INACTIVE fires without any event or feature usage in this many days before now (1 to ${MAX_INACTIVE_DAYS}).` }),
       now: t.arg({ type: 'DateTime', description: 'The instant to evaluate at (default: the current time); set it to replay a past day or in tests.' }),
@@ -66,6 +66,6 @@ b.queryFields((t: any) => ({
       limit: t.arg.int({ description: 'Page size (default and maximum: the configured page sizes, 20 and 100 unless changed).' }),
       offset: t.arg.int({ description: 'Customers to skip.' })
     },
-    resolve: (_: unknown, args: ChurnRiskArgs, ctx: GatewayContext, info: GraphQLResolveInfo) => churnRisk(args, ctx, scopeOf(ctx, info))
+    resolve: (_: unknown, args: ChurnRiskArgs, ctx: GatewayContext, info: GraphQLResolveInfo) => churnRisk(args, ctx, scopeOf(ctx, info), ownSelections(info))
   })
 }))

@@ -145,6 +145,19 @@ describe('churnRisk on a generated graph', () => {
     expect(plain.body.extensions.rushdb.calls).toBe(7)
   })
 
+  it('folds the customers\' relation fields into the page query on the embedded engine', async () => {
+    const query = `query($now: DateTime) { churnRisk(now: $now, limit: 30, signals: [OVERDUE_INVOICES]) { items { customer { customerId account { accountId } } } } }`
+    const { body } = await t.query(query, { now: model.now })
+    expect(body.errors).toBeUndefined()
+    const items = body.data.churnRisk.items
+    expect(items.length).toBeGreaterThan(0)
+    for (const i of items) expect(i.customer.account.accountId).toBe(model.accountOf.get(i.customer.customerId)!.accountId)
+    expect(body.extensions.rushdb.calls).toBe(2)
+    const plain = await remote.query(query, { now: model.now })
+    expect(plain.body.data).toEqual(body.data)
+    expect(plain.body.extensions.rushdb.calls).toBe(3)
+  })
+
   it('refuses bad arguments with BAD_USER_INPUT before calling RushDB', async () => {
     for (const [vars, message] of [
       [{ days: 0 }, 'inactiveDays must be a whole number of days between 1 and 3650, got 0'],
