@@ -1,3 +1,4 @@
+import { compileRelation } from '../resolvers/compile-relation.js'
 import type { CompileScope } from '../resolvers/compile-selection.js'
 import { allOf, type GatewaySearchQuery, type Where } from '../resolvers/search-query.js'
 import { along } from './graph-paths.js'
@@ -116,4 +117,34 @@ export function evidenceQueries(scope: CompileScope, input: ChurnInput, customer
     })
   }
   return out
+}
+
+/**
+ * The evidence of a whole page in ONE query where the backend collects related records per parent
+ * (the engine's related `$collect`): every signal's records as collects on the page's customers.
+ * Whether INACTIVE fired still needs its own query (an absence is not a collect).
+ */
+export function collectedEvidenceQuery(scope: CompileScope, input: ChurnInput, customerIds: string[]): GatewaySearchQuery {
+  const rel = scope.lookup('Customer').relations
+  const invoices = scope.lookup('Subscription').relations.invoices
+  const c = (relation: { label: string; edges: Parameters<typeof compileRelation>[0] }, spec: Record<string, unknown>) => ({
+    $collect: { label: relation.label, relation: compileRelation(relation.edges), ...spec }
+  })
+  const want = new Set(input.kinds)
+  const select: Record<string, unknown> = {}
+  if (want.has('OPEN_NEGATIVE_TICKET')) {
+    select.ev__tickets = c(rel.tickets, { where: { status: 'open', sentiment: 'negative' }, orderBy: { createdAt: 'desc' }, limit: 100 })
+    select.ev__paid = c(rel.subscriptions, { where: activePaid(), orderBy: { startedAt: 'desc' }, limit: 100 })
+  }
+  if (want.has('OVERDUE_INVOICES')) {
+    select.ev__billed = c(rel.subscriptions, { select: { ev__invoices: c(invoices, { where: { status: 'overdue' }, orderBy: { dueAt: 'asc' }, limit: 100 }) } })
+  }
+  if (want.has('INACTIVE')) {
+    select.ev__lastEvent = c(rel.events, { orderBy: { occurredAt: 'desc' }, limit: 1 })
+    select.ev__lastUse = c(rel.featureUsage, { orderBy: { lastUsedAt: 'desc' }, limit: 1 })
+  }
+  if (want.has('DOWNGRADE')) {
+    select.ev__downgrades = c(rel.subscriptions, { where: { status: { $in: CURRENT_STATUSES }, ...downgradePairs() }, orderBy: { startedAt: 'desc' }, limit: 100 })
+  }
+  return { labels: ['CUSTOMER'], where: { $id: { $in: customerIds } }, limit: customerIds.length, skipTotal: true, select }
 }

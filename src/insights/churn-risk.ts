@@ -5,7 +5,7 @@ import type { GraphQLObjectType, SelectionSetNode } from 'graphql'
 import { compileSelect, type CompileScope } from '../resolvers/compile-selection.js'
 import { selectedFields } from '../resolvers/walk-selection.js'
 import type { GatewaySearchQuery } from '../resolvers/search-query.js'
-import { CHURN_SIGNAL_KINDS, churnPageQuery, evidenceQueries, type ChurnSignalKind } from './churn-queries.js'
+import { CHURN_SIGNAL_KINDS, churnPageQuery, collectedEvidenceQuery, evidenceQueries, type ChurnSignalKind } from './churn-queries.js'
 import { downgradeReason, inactiveReason, openTicketReason, overallReason, overdueReason } from './churn-reasons.js'
 import { badInput, pageSize } from './insight-errors.js'
 
@@ -83,7 +83,8 @@ export async function churnRisk(args: ChurnRiskArgs, ctx: GatewayContext, scope:
   const customers = page.records.slice(0, limit)
   const base = { now: now.toISOString(), inactiveSince: since, hasMore: page.records.length > limit }
   if (customers.length === 0) return { ...base, items: [], totalCount: page.total ?? offset }
-  const found = await runAll(ctx, { ...evidenceQueries(scope, input, customers.map((c) => c.__id)) })
+  const ids = customers.map((c) => c.__id)
+  const found = scope.profile.relatedCollect ? await collectedEvidence(ctx, scope, input, ids) : await runAll(ctx, { ...evidenceQueries(scope, input, ids) })
   const items: ChurnRisk[] = []
   for (const customer of customers) {
     const signals = signalsOf(customer.__id, found, days)
@@ -91,6 +92,34 @@ export async function churnRisk(args: ChurnRiskArgs, ctx: GatewayContext, scope:
     if (signals.length > 0) items.push({ customer, signals, reason: overallReason(signals.map((s) => s.kind)) })
   }
   return { ...base, items, totalCount: page.total ?? offset + page.records.length }
+}
+
+/**
+ * The evidence of a page from one collecting query (plus the INACTIVE ids), reshaped into the rows
+ * the per-kind queries of plain RushDB give: a customer has a row for a signal only if it fired.
+ */
+async function collectedEvidence(ctx: GatewayContext, scope: CompileScope, input: { since: string; kinds: ChurnSignalKind[] }, ids: string[]): Promise<Record<string, Map<string, RecordShape>>> {
+  const plain = evidenceQueries(scope, input, ids)
+  const [evidence, inactive] = await Promise.all([
+    findRecords(ctx, collectedEvidenceQuery(scope, input, ids)),
+    plain.INACTIVE ? findRecords(ctx, plain.INACTIVE) : Promise.resolve(undefined)
+  ])
+  const found: Record<string, Map<string, RecordShape>> = { OPEN_NEGATIVE_TICKET: new Map(), OVERDUE_INVOICES: new Map(), lastEvent: new Map(), lastFeatureUse: new Map(), DOWNGRADE: new Map() }
+  if (inactive) found.INACTIVE = new Map(inactive.records.map((r) => [r.__id, r]))
+  const time = (r: RecordShape) => (typeof r.dueAt === 'string' ? Date.parse(r.dueAt) : Infinity)
+  for (const row of evidence.records) {
+    const row_ = (rows: RecordShape[], extra: Record<string, unknown>) => (rows.length > 0 ? ({ __id: row.__id, ...extra } as RecordShape) : undefined)
+    const put = (kind: string, value: RecordShape | undefined) => value && found[kind].set(row.__id, value)
+    const tickets = list(row, 'ev__tickets')
+    const paid = list(row, 'ev__paid')
+    if (paid.length > 0) put('OPEN_NEGATIVE_TICKET', row_(tickets, { tickets, subscriptions: paid }))
+    const invoices = list(row, 'ev__billed').flatMap((s) => list(s, 'ev__invoices')).sort((a, b) => time(a) - time(b))
+    put('OVERDUE_INVOICES', row_(invoices, { invoices }))
+    put('lastEvent', row_(list(row, 'ev__lastEvent'), { last: list(row, 'ev__lastEvent') }))
+    put('lastFeatureUse', row_(list(row, 'ev__lastUse'), { last: list(row, 'ev__lastUse') }))
+    put('DOWNGRADE', row_(list(row, 'ev__downgrades'), { subscriptions: list(row, 'ev__downgrades') }))
+  }
+  return found
 }
 
 /** The selection sets of `items { customer { … } }` under a `churnRisk` selection. */

@@ -58,7 +58,7 @@ b.queryFields((t: any) => ({
     description:
       'Current customers (a subscription that is active, past_due or trialing) showing at least one churn signal, each with every signal that fired, the evidence records and a plain-language reason. ' +
       'This is decision support: it flags customers for a person or a workflow to review; outreach, discounts or other retention actions remain their decision. ' +
-      'Costs a constant number of RushDB calls whatever the page size: one for the page (with the customers\' selected relation fields folded in on the embedded engine), one per signal kind for its evidence (two more for the last activity of inactive customers).',
+      'Costs a constant number of RushDB calls whatever the page size: on the embedded engine 3 (the page with the customers\' selected relation fields folded in, its evidence in one collecting query, which of its customers are inactive); on a RushDB server 7 (the page, then one query per signal kind for the whole page, two more for the last activity of inactive customers).',
     args: {
       inactiveDays: t.arg.int({ defaultValue: 30, description: `INACTIVE fires without any event or feature usage in this many days before now (1 to ${MAX_INACTIVE_DAYS}).` }),
       now: t.arg({ type: 'DateTime', description: 'The instant to evaluate at (default: the current time); set it to replay a past day or in tests.' }),
