@@ -1,22 +1,26 @@
-/** The seeds' churn-risk question as one GraphQL query: GraphiQL opens with it. */
-export const CHURN_RISK_QUERY = `# Pro customers with an active subscription and an open negative ticket:
-# a churn-risk signal for a person or workflow to review, not an automated decision.
+/** The churn-risk question as one GraphQL query: GraphiQL opens with it. */
+export const CHURN_RISK_QUERY = `# Customers at risk of churning: every signal that fired, the records behind it and a
+# plain-language reason. Decision support: a person or workflow reviews them and decides.
+# \`now\` is the demo graph's clock; leave it out on live data (default: the current time).
 query ChurnRisk {
-  customers(
-    where: {
-      plan: { eq: "pro" }
-      subscriptions: { some: { status: { eq: "active" } } }
-      tickets: { some: { status: { eq: "open" }, sentiment: { eq: "negative" } } }
+  churnRisk(inactiveDays: 30, now: "2026-06-01T00:00:00Z", limit: 20) {
+    totalCount
+    items {
+      reason
+      customer { customerId name plan account { name region mrr } }
+      signals {
+        kind
+        reason
+        evidence {
+          __typename
+          ... on Ticket { ticketId subject status sentiment createdAt }
+          ... on Invoice { invoiceId amount status dueAt }
+          ... on Subscription { subscriptionId plan previousPlan status }
+          ... on Event { type occurredAt }
+          ... on FeatureUsage { feature lastUsedAt }
+        }
+      }
     }
-    orderBy: [{ customerId: ASC }]
-    limit: 20
-  ) {
-    customerId
-    name
-    plan
-    account { name region mrr }
-    subscriptions(where: { status: { eq: "active" } }) { plan status renewsAt }
-    tickets(where: { status: { eq: "open" }, sentiment: { eq: "negative" } }) { subject createdAt }
   }
 }
 `

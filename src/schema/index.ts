@@ -18,6 +18,10 @@ import './schema-markdown.js'
 import './embedding-index.js'
 import './semantic-search.js'
 import './relationship-suggestion.js'
+import './churn-risk.js'
+import './account-context.js'
+import './journey.js'
+import './recommendations.js'
 
 /** The gateway's GraphQL schema, built once from the type files above. */
 export const schema = builder.toSchema({ sortSchema: true })

@@ -58,7 +58,9 @@ describe('fuzzing the gateway with malformed and hostile requests', () => {
     console.info(`fuzz: statuses ${JSON.stringify(Object.fromEntries(statuses))}, codes ${JSON.stringify(Object.fromEntries(codes))}`)
     expect(failures).toEqual([])
     // The generator reaches both sides: answers with data and every kind of refusal.
-    expect(statuses.get(200)).toBeGreaterThan(RUNS / 10)
+    // Root fields that need one of several arguments (accountContext, customerJourney, …) refuse
+    // most random selections, so answers with data are a smaller share than refusals.
+    expect(statuses.get(200)).toBeGreaterThan(RUNS / 20)
     expect(statuses.get(400)).toBeGreaterThan(RUNS / 10)
     for (const code of ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST']) expect(codes.get(code), code).toBeGreaterThan(0)
     // Still serving afterwards.
