@@ -1,7 +1,7 @@
 /**
  * Runs one reference operation through the gateway in-process (`gateway.fetch`, the production
  * plugins on, no HTTP server) to profile where a request's time goes:
- * `node --cpu-prof --cpu-prof-dir=bench/.data/profiles --import tsx bench/suite/profile-operation.ts three-levels 10k 2000 [naive]`
+ * `NODE_ENV=production node --cpu-prof --cpu-prof-dir=bench/.data/profiles --import tsx bench/suite/profile-operation.ts three-levels 10k 2000 [naive]`
  * then `npx tsx bench/suite/summarize-profile.ts bench/.data/profiles/<file>.cpuprofile`.
  */
 import { loadConfig } from '../../src/config.js'

@@ -173,6 +173,13 @@ export function openSqlFloorOperations(path: string): SqlFloorOperations {
         }
       }
     },
+    'mrr-by-region': () => ({
+      accountsGroupBy: (stmt(`SELECT g.v AS region, count(*) AS n, coalesce(sum(m.v), 0) AS mrr
+        FROM records a
+        LEFT JOIN vals g ON g.rid = a.rid AND g.name = 'region' AND g.pos = 0
+        LEFT JOIN vals m ON m.rid = a.rid AND m.name = 'mrr' AND m.type = 'number' AND m.pos = 0
+        WHERE a.label = 'ACCOUNT' GROUP BY g.v ORDER BY g.v`).all() as Array<{ region: string | null; n: number; mrr: number }>).map((r) => ({ key: { region: r.region }, count: r.n, sum: { mrr: r.mrr } }))
+    }),
     'first-page': () => page(null),
     'deep-page': (v) => page(v.after as string)
   }
