@@ -9,6 +9,8 @@ declare module 'autocannon' {
     connections?: number
     duration?: number
     verifyBody?: (body: string) => boolean
+    /** Seconds before a request counts as timed out. */
+    timeout?: number
   }
   interface Result {
     requests: { average: number; total: number }

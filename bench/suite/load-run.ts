@@ -35,7 +35,9 @@ export function runLoad(url: string, request: { query: string; variables: Record
         connections,
         duration: seconds,
         // A cheap check that every answer is a success: GraphQL errors come with HTTP 200.
-        verifyBody: (body) => !body.includes('"errors"')
+        verifyBody: (body) => !body.includes('"errors"'),
+        // A slow baseline under load must be measured, not cut off at autocannon's default 10 s.
+        timeout: 120
       },
       (error, result) => {
         if (error) return reject(error)
@@ -54,4 +56,25 @@ export function runLoad(url: string, request: { query: string; variables: Record
     )
     instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime))
   })
+}
+
+/**
+ * One request at a time over one keep-alive connection, for `seconds` and at least `minRequests`:
+ * the latency of a request alone, the figure compared with the SQL floor.
+ */
+export async function runSequential(url: string, request: { query: string; variables: Record<string, unknown> }, seconds: number, minRequests = 10): Promise<LoadResult> {
+  const body = JSON.stringify(request)
+  const latencies: number[] = []
+  let failed = 0
+  const started = performance.now()
+  while (latencies.length < minRequests || performance.now() - started < seconds * 1000) {
+    const t = performance.now()
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body })
+    const text = await res.text()
+    latencies.push(performance.now() - t)
+    if (res.status !== 200 || text.includes('"errors"')) failed++
+  }
+  const elapsed = (performance.now() - started) / 1000
+  latencies.sort((a, b) => a - b)
+  return { connections: 1, seconds: elapsed, requests: latencies.length, rps: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), failed }
 }

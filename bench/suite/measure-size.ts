@@ -5,7 +5,7 @@ import { countGraph } from '../engine/sql-floor.js'
 import { openSdk } from '../engine/open-sdk.js'
 import type { DataSize } from './data-sizes.js'
 import { startGateway, type GatewayProcess } from './gateway-process.js'
-import { runLoad, type LoadResult } from './load-run.js'
+import { runLoad, runSequential, type LoadResult } from './load-run.js'
 import { normalizeAnswer } from './normalize-answer.js'
 import { referenceOperations, type ReferenceOperation } from './reference-operations.js'
 import { openSqlFloorOperations } from './sql-floor-operations.js'
@@ -66,9 +66,15 @@ async function loadGateway(gateway: GatewayProcess, ops: ReferenceOperation[], p
   for (const op of ops) {
     const answer = await ask(gateway.url, op)
     const request = { query: op.query, variables: op.variables }
-    if (plan.warmupSeconds > 0) await runLoad(gateway.url, request, plan.connections, plan.warmupSeconds)
-    const sequential = await runLoad(gateway.url, request, 1, plan.latencySeconds)
+    // autocannon stops sending at the end of a run but the gateway still works off what it
+    // accepted; one more request waits behind that backlog, so the next run starts on an idle gateway.
+    if (plan.warmupSeconds > 0) {
+      await runLoad(gateway.url, request, plan.connections, plan.warmupSeconds)
+      await ask(gateway.url, op)
+    }
+    const sequential = await runSequential(gateway.url, request, plan.latencySeconds)
     const loaded = await runLoad(gateway.url, request, plan.connections, plan.seconds)
+    await ask(gateway.url, op)
     log(`    ${op.name}: ${answer.calls} calls, ${loaded.rps.toFixed(0)} req/s, p50 ${loaded.p50.toFixed(1)} p95 ${loaded.p95.toFixed(1)} p99 ${loaded.p99.toFixed(1)} ms at ${plan.connections}; p50 ${sequential.p50.toFixed(2)} ms alone${loaded.failed + sequential.failed ? `; ${loaded.failed + sequential.failed} FAILED` : ''}`)
     out.set(op.name, { answer, sequential, loaded })
   }
