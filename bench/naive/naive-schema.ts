@@ -5,30 +5,32 @@ import type { GatewayContext } from '../../src/context.js'
 import { findRecords } from '../../src/loaders/find-records.js'
 import { scopeOf } from '../../src/loaders/root-queries.js'
 import { compileOrder, toRushdbOrder } from '../../src/resolvers/compile-order.js'
-import { relatedBlock } from '../../src/resolvers/compile-relation.js'
 import { checkLimit, checkOffset, type RelationArgs } from '../../src/resolvers/compile-selection.js'
 import { compileWhere } from '../../src/resolvers/compile-where.js'
-import { allOf, type GatewaySearchQuery } from '../../src/resolvers/search-query.js'
+import type { GatewaySearchQuery } from '../../src/resolvers/search-query.js'
 import { schema } from '../../src/schema/index.js'
-import { inverseEdges, type RelationMapping, type TypeMapping } from '../../src/schema/storage-mapping.js'
+import type { RelationMapping, TypeMapping } from '../../src/schema/storage-mapping.js'
 
 /**
  * The relation field of ONE parent, the way a GraphQL server without batching or folding
- * resolves it: one SDK search for this parent's related records, filtered, ordered and paged.
- * Every parent in the response pays its own RushDB call (the N+1).
+ * resolves it: one SDK search scoped to the parent (`records.find({ id, labels, where, orderBy,
+ * limit, skip })`, RushDB's "related records of this record"), filtered, ordered and paged.
+ * Every parent in the response pays its own RushDB call (the N+1). The scoped search follows any
+ * edge to a record of the target label; on this graph every such edge is one of the field's edge
+ * shapes, which the suite checks by comparing both gateways' JSON on every run.
  */
-export async function naiveRelation(parent: TypeMapping, relation: RelationMapping, record: RecordShape, args: RelationArgs, ctx: GatewayContext, info: GraphQLResolveInfo) {
+export async function naiveRelation(relation: RelationMapping, record: RecordShape, args: RelationArgs, ctx: GatewayContext, info: GraphQLResolveInfo) {
   const scope = scopeOf(ctx, info)
   const target = scope.lookup(relation.target)
   const many = relation.cardinality === 'many'
-  // The relation's edges are seen from the parent; the block on the parent is seen from the child.
-  const toParent = relatedBlock(parent.label, inverseEdges(relation.edges), { $id: record.__id }, scope.profile)
-  const query: GatewaySearchQuery = {
+  const query: GatewaySearchQuery & { id: string } = {
+    id: record.__id,
     labels: [relation.label],
-    where: allOf([many ? compileWhere(target, args.where, scope) : {}, toParent]),
     orderBy: toRushdbOrder(compileOrder(target, many ? args.orderBy : null)),
     limit: many ? checkLimit('limit', args.limit, scope.limits, scope.limits.max) : 1
   }
+  const where = many ? compileWhere(target, args.where, scope) : {}
+  if (Object.keys(where).length > 0) query.where = where
   const skip = many ? checkOffset(args.offset) : 0
   if (skip > 0) query.skip = skip
   if (scope.profile.skipTotal) query.skipTotal = true
@@ -50,7 +52,7 @@ export function createNaiveSchema(base: GraphQLSchema = schema): GraphQLSchema {
       if (!mapping || !relation) return field
       return {
         ...field,
-        resolve: (record: RecordShape, args: RelationArgs, ctx: GatewayContext, info: GraphQLResolveInfo) => naiveRelation(mapping, relation, record, args, ctx, info)
+        resolve: (record: RecordShape, args: RelationArgs, ctx: GatewayContext, info: GraphQLResolveInfo) => naiveRelation(relation, record, args, ctx, info)
       }
     }
   })
