@@ -1,3 +1,4 @@
+import type { GraphQLSchema } from 'graphql'
 import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga'
 import { CHURN_RISK_QUERY } from './churn-risk-query.js'
 import type { GatewayConfig } from './config.js'
@@ -17,12 +18,15 @@ import { schema } from './schema/index.js'
 /** The gateway: a yoga instance serving `/graphql`, `/health` and `/ready`; tests call `gateway.fetch`. */
 export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext>
 
-/** Builds the gateway over a backend. It never listens itself (see server.ts). */
-export function createGateway(config: GatewayConfig, backend: Backend, production: ProductionOptions = {}): Gateway {
+/**
+ * Builds the gateway over a backend. It never listens itself (see server.ts). `gatewaySchema`
+ * swaps the schema under the same request pipeline (the benchmarks' field-by-field baseline).
+ */
+export function createGateway(config: GatewayConfig, backend: Backend, production: ProductionOptions = {}, gatewaySchema: GraphQLSchema = schema): Gateway {
   const layer = createProductionSetup(config, production)
   let yoga: Gateway | undefined
   yoga = createYoga<Record<string, unknown>, GatewayContext>({
-    schema,
+    schema: gatewaySchema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
@@ -43,7 +47,7 @@ export function createGateway(config: GatewayConfig, backend: Backend, productio
       useBodyLimit(config.writes.maxBodyBytes),
       useErrorCodes(),
       useRushdbCallLog(),
-      useExport({ schema, backend, config, keys: layer.keys, logger: layer.logger }),
+      useExport({ schema: gatewaySchema, backend, config, keys: layer.keys, logger: layer.logger }),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {

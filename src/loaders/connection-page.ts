@@ -9,6 +9,7 @@ import { afterCursor, decodeCursor, encodeCursor, reverseKeys } from '../resolve
 import { selectedFields } from '../resolvers/walk-selection.js'
 import type { TypeMapping } from '../schema/storage-mapping.js'
 import { anchoredPage } from './anchored-page.js'
+import type { GatewaySearchQuery } from '../resolvers/search-query.js'
 import { findRecords } from './find-records.js'
 import { ownSelections, scopeOf } from './root-queries.js'
 
@@ -63,10 +64,16 @@ function nodeSelections(scope: CompileScope, info: GraphQLResolveInfo): Selectio
  * counted only when selected.
  */
 export async function connectionPage(mapping: TypeMapping, args: ConnectionArgs, ctx: GatewayContext, info: GraphQLResolveInfo): Promise<ConnectionPage> {
+  const request = pageRequest(mapping, args, ctx, info)
+  return request.scope.profile.stringRanges ? keysetPage(request, ctx) : anchoredPage(request, ctx)
+}
+
+/** Validates a connection field's arguments and reads its selection, once for either paging strategy. */
+export function pageRequest(mapping: TypeMapping, args: ConnectionArgs, ctx: GatewayContext, info: GraphQLResolveInfo): PageRequest {
   if (args.first != null && args.last != null) throw new GraphQLError('pass first or last, not both', { extensions: { code: 'BAD_USER_INPUT' } })
   const backwards = args.last != null || (args.before != null && args.first == null)
   const scope = scopeOf(ctx, info)
-  const request: PageRequest = {
+  return {
     mapping,
     scope,
     where: args.where,
@@ -77,7 +84,15 @@ export async function connectionPage(mapping: TypeMapping, args: ConnectionArgs,
     selectionSets: nodeSelections(scope, info),
     wantsTotal: selectedFields(scope, getNamedType(info.returnType) as GraphQLObjectType, ownSelections(info)).some((f) => f.name === 'totalCount')
   }
-  return scope.profile.stringRanges ? keysetPage(request, ctx) : anchoredPage(request, ctx)
+}
+
+/** The page query of a keyset page: rows after the cursor's key values, one more than the page to see if more follow (pure). */
+export function keysetQuery(req: PageRequest, fold: boolean): GatewaySearchQuery {
+  const keys = req.backwards ? reverseKeys(req.keys) : req.keys
+  const extra = req.cursor ? afterCursor(keys, decodeCursor(keys, req.cursor, req.backwards ? 'before' : 'after')) : undefined
+  // Past a cursor the page query counts only rows after it, so the total needs its own query.
+  const countTotal = req.wantsTotal && !req.cursor
+  return compileListQuery(req.scope, req.mapping, { where: req.where, extra, keys, limit: req.size + 1, skip: 0, selectionSets: req.selectionSets, fold, countTotal })
 }
 
 /**
@@ -86,12 +101,8 @@ export async function connectionPage(mapping: TypeMapping, args: ConnectionArgs,
  */
 async function keysetPage(req: PageRequest, ctx: GatewayContext): Promise<ConnectionPage> {
   const { mapping, scope, backwards, size, cursor } = req
-  const keys = backwards ? reverseKeys(req.keys) : req.keys
-  const extra = cursor ? afterCursor(keys, decodeCursor(keys, cursor, backwards ? 'before' : 'after')) : undefined
-  const fold = ctx.config.foldRelations
-  // Past a cursor the page query counts only rows after it, so the total needs its own query.
+  const query = keysetQuery(req, ctx.config.foldRelations)
   const totalFromPage = req.wantsTotal && !cursor
-  const query = compileListQuery(scope, mapping, { where: req.where, extra, keys, limit: size + 1, skip: 0, selectionSets: req.selectionSets, fold, countTotal: totalFromPage })
   const { records, total } = await findRecords(ctx, query)
   const more = records.length > size
   const page = records.slice(0, size)

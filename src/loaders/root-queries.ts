@@ -6,6 +6,7 @@ import { compileScopeOf } from '../resolvers/compile-scope.js'
 import { checkLimit, checkOffset, type CompileScope } from '../resolvers/compile-selection.js'
 import type { WhereInput } from '../resolvers/compile-where.js'
 import type { OrderByInput } from '../resolvers/compile-order.js'
+import type { GatewaySearchQuery } from '../resolvers/search-query.js'
 import type { TypeMapping } from '../schema/storage-mapping.js'
 import { findRecords } from './find-records.js'
 
@@ -19,9 +20,22 @@ export function scopeOf(ctx: GatewayContext, info: GraphQLResolveInfo): CompileS
   return compileScopeOf(info, ctx.config.pageSize, ctx.backend.profile)
 }
 
+/** Arguments of a root list field. */
+export interface ListArgs {
+  where?: WhereInput
+  orderBy?: OrderByInput
+  limit?: number
+  offset?: number
+}
+
 /** `customers(where, orderBy, limit, offset)`: one RushDB call for the list and everything folded into it. */
-export async function listRecords(mapping: TypeMapping, args: { where?: WhereInput; orderBy?: OrderByInput; limit?: number; offset?: number }, ctx: GatewayContext, info: GraphQLResolveInfo): Promise<RecordShape[]> {
-  const query = compileListQuery(scopeOf(ctx, info), mapping, {
+export async function listRecords(mapping: TypeMapping, args: ListArgs, ctx: GatewayContext, info: GraphQLResolveInfo): Promise<RecordShape[]> {
+  return (await findRecords(ctx, listQuery(mapping, args, ctx, info))).records
+}
+
+/** The one SearchQuery of a root list field and its folded selection (pure; what `listRecords` sends). */
+export function listQuery(mapping: TypeMapping, args: ListArgs, ctx: GatewayContext, info: GraphQLResolveInfo): GatewaySearchQuery {
+  return compileListQuery(scopeOf(ctx, info), mapping, {
     where: args.where,
     orderBy: args.orderBy,
     limit: checkLimit('limit', args.limit, ctx.config.pageSize, ctx.config.pageSize.default),
@@ -30,11 +44,15 @@ export async function listRecords(mapping: TypeMapping, args: { where?: WhereInp
     fold: ctx.config.foldRelations,
     countTotal: false
   })
-  return (await findRecords(ctx, query)).records
 }
 
 /** `customer(id | naturalKey)`: the record or null. */
 export async function recordByKey(mapping: TypeMapping, args: Record<string, unknown>, ctx: GatewayContext, info: GraphQLResolveInfo): Promise<RecordShape | null> {
+  return (await findRecords(ctx, lookupQuery(mapping, args, ctx, info))).records[0] ?? null
+}
+
+/** The one SearchQuery of a lookup by id or natural key (pure; what `recordByKey` sends). */
+export function lookupQuery(mapping: TypeMapping, args: Record<string, unknown>, ctx: GatewayContext, info: GraphQLResolveInfo): GatewaySearchQuery {
   const given = Object.entries(args).filter(([, v]) => v !== undefined && v !== null)
   if (given.length !== 1) {
     const names = ['id', ...(mapping.naturalKey ? [mapping.naturalKey] : [])].join(' or ')
@@ -42,7 +60,7 @@ export async function recordByKey(mapping: TypeMapping, args: Record<string, unk
   }
   const [name, value] = given[0]
   const extra = name === 'id' ? { $id: value } : { [name]: value }
-  const query = compileListQuery(scopeOf(ctx, info), mapping, {
+  return compileListQuery(scopeOf(ctx, info), mapping, {
     extra,
     limit: 1,
     skip: 0,
@@ -50,5 +68,4 @@ export async function recordByKey(mapping: TypeMapping, args: Record<string, unk
     fold: ctx.config.foldRelations,
     countTotal: false
   })
-  return (await findRecords(ctx, query)).records[0] ?? null
 }
