@@ -13,6 +13,7 @@ import {
 } from 'graphql'
 import type { GatewayConfig } from '../../src/config.js'
 import type { GatewayContext } from '../../src/context.js'
+import { groupByQuery, type GroupByArgs } from '../../src/loaders/aggregate-queries.js'
 import { keysetQuery, pageRequest, type ConnectionArgs } from '../../src/loaders/connection-page.js'
 import { listQuery, lookupQuery } from '../../src/loaders/root-queries.js'
 import type { GatewaySearchQuery } from '../../src/resolvers/search-query.js'
@@ -26,7 +27,7 @@ export interface RootTranslation {
   compile(): GatewaySearchQuery
 }
 
-type RootKind = { mapping: TypeMapping; kind: 'list' | 'lookup' | 'connection' }
+type RootKind = { mapping: TypeMapping; kind: 'list' | 'lookup' | 'connection' | 'groupBy' }
 
 function rootKinds(schema: GraphQLSchema): Map<string, RootKind> {
   const kinds = new Map<string, RootKind>()
@@ -36,6 +37,7 @@ function rootKinds(schema: GraphQLSchema): Map<string, RootKind> {
     kinds.set(mapping.rootPlural, { mapping, kind: 'list' })
     kinds.set(mapping.rootSingular, { mapping, kind: 'lookup' })
     kinds.set(`${mapping.rootPlural}Connection`, { mapping, kind: 'connection' })
+    kinds.set(`${mapping.rootPlural}GroupBy`, { mapping, kind: 'groupBy' })
   }
   return kinds
 }
@@ -73,7 +75,9 @@ export function translateOperation(schema: GraphQLSchema, config: GatewayConfig,
           ? () => listQuery(root.mapping, args, ctx, info)
           : root.kind === 'lookup'
             ? () => lookupQuery(root.mapping, args, ctx, info)
-            : () => keysetQuery(pageRequest(root.mapping, args as ConnectionArgs, ctx, info), config.foldRelations)
+            : root.kind === 'groupBy'
+              ? () => groupByQuery(root.mapping, args as GroupByArgs, ctx, info).query
+              : () => keysetQuery(pageRequest(root.mapping, args as ConnectionArgs, ctx, info), config.foldRelations)
       return { field: name, compile }
     })
 }

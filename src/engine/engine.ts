@@ -14,6 +14,9 @@ import { RecordStore } from './storage/record-store.js'
 
 export type { Engine, EngineRequest, EngineResponse } from './http/engine-types.js'
 
+/** POST routes that only read (searches, value listings, exports). */
+const READ_ONLY_POST = /\/(search|values|export\/csv)$/
+
 /** How to start an engine. */
 export interface EngineOptions {
   /** A file path (durable, WAL) or ':memory:' (tests). */
@@ -52,6 +55,8 @@ export function createEngine(options: EngineOptions): Engine {
   const logError =
     options.logError ?? ((error: unknown, request: EngineRequest) => console.error(`[engine] ${request.method} ${request.path} failed:`, error))
   const core = createRequestHandler({ routes: ROUTES, executor, token: options.token, logError })
+  // Searches are POSTs too but write nothing: waking the embedding worker for them would cost every read.
+  const mayWrite = (request: EngineRequest) => request.method.toUpperCase() !== 'GET' && !READ_ONLY_POST.test(request.path.split('?')[0])
   // RushDB 2.x's AI endpoints (schema, embedding indexes, semantic search, relationship patterns).
   const ai = createAiExtension({
     db, lock, token: options.token, embedder: options.embedder, embedBatchSize: options.embedBatchSize,
@@ -60,7 +65,7 @@ export function createEngine(options: EngineOptions): Engine {
   const handle = async (request: EngineRequest) => {
     if (ai.handles(request)) return ai.handle(request)
     const response = await core(request)
-    if (request.method.toUpperCase() !== 'GET' && response.status < 300) ai.dataChanged()
+    if (response.status < 300 && mayWrite(request)) ai.dataChanged()
     return response
   }
   let closed = false

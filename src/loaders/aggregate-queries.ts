@@ -41,8 +41,8 @@ export interface GroupByArgs {
   offset?: number | null
 }
 
-/** `<types>GroupBy(...)`: the groups with their selected aggregates, in one RushDB call. */
-export async function groupRecords(mapping: TypeMapping, args: GroupByArgs, ctx: GatewayContext, info: GraphQLResolveInfo): Promise<GroupRow[]> {
+/** The one SearchQuery of `<types>GroupBy(...)` and the aggregates its selection asks for (no call). */
+export function groupByQuery(mapping: TypeMapping, args: GroupByArgs, ctx: GatewayContext, info: GraphQLResolveInfo): { query: GatewaySearchQuery; wanted: ReturnType<typeof wantedAggregates> } {
   const scope = scopeOf(ctx, info)
   const wanted = wantedAggregates(scope, `${mapping.name}Group`, ownSelections(info))
   const limits = { default: ctx.config.pageSize.max, max: MAX_GROUPS }
@@ -58,6 +58,12 @@ export async function groupRecords(mapping: TypeMapping, args: GroupByArgs, ctx:
     },
     wanted
   )
+  return { query, wanted }
+}
+
+/** `<types>GroupBy(...)`: the groups with their selected aggregates, in one RushDB call. */
+export async function groupRecords(mapping: TypeMapping, args: GroupByArgs, ctx: GatewayContext, info: GraphQLResolveInfo): Promise<GroupRow[]> {
+  const { query, wanted } = groupByQuery(mapping, args, ctx, info)
   return readGroupRows(mapping, args.by, wanted, await findRows(ctx, query))
 }
 

@@ -7,7 +7,6 @@ import { normalizeAnswer } from '../../bench/suite/normalize-answer.js'
 import { openSqlFloorOperations } from '../../bench/suite/sql-floor-operations.js'
 import { translateOperation } from '../../bench/suite/translate-operation.js'
 import { operationText, pendingOperations, referenceOperations, type ReferenceOperation } from '../../bench/suite/reference-operations.js'
-import { CHURN_RISK_QUERY } from '../../src/churn-risk-query.js'
 import { loadConfig } from '../../src/config.js'
 import { loadDemoGraph } from '../../src/demo/load-demo-graph.js'
 import { createEngine, type Engine } from '../../src/engine/engine.js'
@@ -53,10 +52,6 @@ beforeAll(async () => {
 afterAll(() => engine?.close())
 
 describe('naive baseline of the benchmark suite', () => {
-  it('uses the seeds churn-risk query unchanged', () => {
-    expect(operationText('churn-risk')).toBe(CHURN_RISK_QUERY)
-  })
-
   it('returns the same JSON as the gateway for every reference operation, with one RushDB call per root field on ours', async () => {
     const pending = pendingOperations(schema).map((p) => p.name)
     const all = ['flat-list', 'three-levels', 'churn-risk', 'ticket-context', 'first-page', 'deep-page', 'mrr-by-region']

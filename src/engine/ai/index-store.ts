@@ -126,7 +126,8 @@ export class IndexStore {
 
   /** The change log's position and, when it is complete since `after`, the records changed since. */
   changedSince(after: number | undefined, max: number): { seq: number; rids?: string } {
-    const { seq, first } = this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq, MIN(seq) AS first FROM changes').get() as { seq: number; first: number | null }
+    // Two scalar subqueries: each is one b-tree probe, where MIN and MAX in one SELECT scan the log.
+    const { seq, first } = this.db.prepare('SELECT COALESCE((SELECT MAX(seq) FROM changes), 0) AS seq, (SELECT MIN(seq) FROM changes) AS first').get() as { seq: number; first: number | null }
     if (after === undefined || (first !== null && first > after + 1)) return { seq }
     const rids = this.db.prepare('SELECT DISTINCT rid FROM changes WHERE seq > ? AND kind = 0 LIMIT ?').raw().all(after, max + 1) as Array<[number]>
     if (rids.length > max) return { seq }

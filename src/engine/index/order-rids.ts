@@ -17,6 +17,10 @@ const MIN_ROWS_FOR_COLUMN = 2000
  */
 export function orderRids(db: Database.Database, index: GraphIndex, rids: number[], keys: OrderKey[], needed: number): number[] | undefined {
   if (keys.some((k) => k.key === '__label')) return undefined
+  // Creation order (the default list order): a set's rids already ascend, so the page is a slice.
+  if (keys.length > 0 && keys[0].key === '__id' && ascending(rids)) {
+    return keys[0].dir === 'asc' ? rids.slice(0, needed) : rids.slice(Math.max(0, rids.length - needed)).reverse()
+  }
   const uncached = keys.some((k) => k.key !== '__id' && !index.hasColumn(k.key))
   if (uncached && rids.length < MIN_ROWS_FOR_COLUMN) return undefined
   const comparators = keys.map(({ key, dir }) => {
@@ -37,6 +41,12 @@ export function orderRids(db: Database.Database, index: GraphIndex, rids: number
     return 0
   }
   return needed * 8 < rids.length ? firstInOrder(rids, needed, compare) : rids.sort(compare).slice(0, needed)
+}
+
+/** True when `rids` are strictly ascending (as a RidSet hands them out); checked, as it is cheap. */
+function ascending(rids: number[]): boolean {
+  for (let i = 1; i < rids.length; i++) if (rids[i - 1] >= rids[i]) return false
+  return true
 }
 
 /** The `k` smallest items in order, keeping a sorted window instead of sorting everything. */

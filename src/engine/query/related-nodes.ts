@@ -1,9 +1,11 @@
 import type Database from 'better-sqlite3'
-import { CompileContext, type RelatedStep } from './compile-context.js'
+import { CompileContext, type CompileStrategy, type RelatedStep } from './compile-context.js'
 import { edgeSides, typeFilter } from './compile-related.js'
 import { compileWhereObject } from './compile-where.js'
 import { frag, joinFrags, sql } from './sql-fragment.js'
 import { prepareCached } from './statement-cache.js'
+
+const NEIGHBOUR_STRATEGY: CompileStrategy = { related: 'exists', property: 'exists' }
 
 /**
  * For every parent rid, the distinct neighbours over one hop of `step` (label, relation, criteria),
@@ -12,7 +14,9 @@ import { prepareCached } from './statement-cache.js'
 export function relatedNodes(db: Database.Database, parents: number[], step: RelatedStep): Map<number, number[]> {
   const out = new Map<number, number[]>()
   if (parents.length === 0) return out
-  const ctx = new CompileContext()
+  // The neighbours of a page of parents are few: probing each one's values (correlated EXISTS on
+  // the vals key) beats materialising every match of the label, which the `in` strategy would do.
+  const ctx = new CompileContext(NEIGHBOUR_STRATEGY)
   const c = ctx.alias('c')
   const conds = compileWhereObject(step.where, c, ctx, 'where')
   const parentsJson = JSON.stringify(parents)
