@@ -22,10 +22,14 @@ function hydrate(row: Row): FloorRecord {
   return { __id: row.id, __label: row.label, __proptypes: JSON.parse(row.proptypes), ...JSON.parse(row.props) }
 }
 
+/**
+ * The churn question's matching customers as a `matches` CTE (rid column), parameterised by
+ * @sentiment, @ticketStatus, @plan and @subStatus; both floors page it their own way.
+ */
 // Starts from the most selective side (open + negative tickets via the (name, type, v, rid) index),
 // walks to neighbouring customers in either direction, then checks plan and an active subscription
 // (CROSS JOIN pins the join order: from the customer's edges outwards, never from every active subscription).
-const CHURN_SQL = `
+export const CHURN_MATCHES_CTE = `
 WITH tickets AS (
   SELECT s.rid FROM vals s
   JOIN vals n ON n.rid = s.rid AND n.name = 'sentiment' AND n.type = 'string' AND n.v = @sentiment
@@ -51,7 +55,12 @@ matches AS (
         WHERE e.dst = c.rid AND s.rid = e.src AND s.label = 'SUBSCRIPTION'
           AND st.rid = s.rid AND st.name = 'status' AND st.type = 'string' AND st.v = @subStatus)
     )
-)
+)`
+
+/** The churn question's parameters: pro customers, an active subscription, an open negative ticket. */
+export const CHURN_PARAMS = { sentiment: 'negative', ticketStatus: 'open', plan: 'pro', subStatus: 'active' }
+
+const CHURN_SQL = `${CHURN_MATCHES_CTE}
 SELECT r.id, r.label, r.props, r.proptypes, count(*) OVER () AS total
 FROM matches m
 JOIN records r ON r.rid = m.rid
@@ -82,7 +91,7 @@ export function openSqlFloor(path: string): SqlFloor {
   const related = db.prepare<[Record<string, string>], Row>(RELATED_SQL)
   return {
     churn() {
-      const rows = churn.all({ sentiment: 'negative', ticketStatus: 'open', plan: 'pro', subStatus: 'active' })
+      const rows = churn.all(CHURN_PARAMS)
       return { data: rows.map(hydrate), total: rows[0]?.total ?? 0 }
     },
     findById(id) {

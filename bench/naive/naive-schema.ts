@@ -4,9 +4,7 @@ import type { RecordShape } from '../../src/builder.js'
 import type { GatewayContext } from '../../src/context.js'
 import { findRecords } from '../../src/loaders/find-records.js'
 import { scopeOf } from '../../src/loaders/root-queries.js'
-import { compileOrder, toRushdbOrder } from '../../src/resolvers/compile-order.js'
-import { checkLimit, checkOffset, type RelationArgs } from '../../src/resolvers/compile-selection.js'
-import { compileWhere } from '../../src/resolvers/compile-where.js'
+import { relationPage, type RelationArgs } from '../../src/resolvers/compile-selection.js'
 import type { GatewaySearchQuery } from '../../src/resolvers/search-query.js'
 import { schema } from '../../src/schema/index.js'
 import type { RelationMapping, TypeMapping } from '../../src/schema/storage-mapping.js'
@@ -21,17 +19,10 @@ import type { RelationMapping, TypeMapping } from '../../src/schema/storage-mapp
  */
 export async function naiveRelation(relation: RelationMapping, record: RecordShape, args: RelationArgs, ctx: GatewayContext, info: GraphQLResolveInfo) {
   const scope = scopeOf(ctx, info)
-  const target = scope.lookup(relation.target)
   const many = relation.cardinality === 'many'
-  const query: GatewaySearchQuery & { id: string } = {
-    id: record.__id,
-    labels: [relation.label],
-    orderBy: toRushdbOrder(compileOrder(target, many ? args.orderBy : null)),
-    limit: many ? checkLimit('limit', args.limit, scope.limits, scope.limits.max) : 1
-  }
-  const where = many ? compileWhere(target, args.where, scope) : {}
+  const { where, orderBy, limit, skip } = relationPage(scope, relation, args)
+  const query: GatewaySearchQuery & { id: string } = { id: record.__id, labels: [relation.label], orderBy, limit }
   if (Object.keys(where).length > 0) query.where = where
-  const skip = many ? checkOffset(args.offset) : 0
   if (skip > 0) query.skip = skip
   if (scope.profile.skipTotal) query.skipTotal = true
   const { records } = await findRecords(ctx, query)

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3'
+import { CHURN_MATCHES_CTE, CHURN_PARAMS } from '../engine/sql-floor.js'
 
 /** The nested-import relationship type (RushDB's default). */
 const NESTED = '__RUSHDB__RELATION__DEFAULT__'
@@ -51,31 +52,8 @@ function pick(record: Props, fields: string[]): Record<string, unknown> {
 
 const statusIs = (param: string) => `EXISTS (SELECT 1 FROM vals s WHERE s.rid = c.rid AND s.name = 'status' AND s.type = 'string' AND s.v = @${param})`
 
-// Starts from the open, negative tickets (the most selective side) and walks to their customers,
-// as bench/engine/sql-floor.ts does for the engine benchmark; here the GraphQL page of 20.
-const CHURN_SQL = `
-WITH tickets AS (
-  SELECT s.rid FROM vals s
-  JOIN vals n ON n.rid = s.rid AND n.name = 'sentiment' AND n.type = 'string' AND n.v = 'negative'
-  JOIN records t ON t.rid = s.rid AND t.label = 'SUPPORT_TICKET'
-  WHERE s.name = 'status' AND s.type = 'string' AND s.v = 'open'
-),
-candidates AS (
-  SELECT e.src AS rid FROM tickets JOIN rels e ON e.dst = tickets.rid
-  UNION
-  SELECT e.dst FROM tickets JOIN rels e ON e.src = tickets.rid
-),
-matches AS (
-  SELECT c.rid FROM candidates c
-  JOIN records r ON r.rid = c.rid AND r.label = 'CUSTOMER'
-  WHERE EXISTS (SELECT 1 FROM vals p WHERE p.rid = c.rid AND p.name = 'plan' AND p.type = 'string' AND p.v = 'pro')
-    AND (
-      EXISTS (SELECT 1 FROM rels e CROSS JOIN records s CROSS JOIN vals st
-        WHERE e.src = c.rid AND s.rid = e.dst AND s.label = 'SUBSCRIPTION' AND st.rid = s.rid AND st.name = 'status' AND st.type = 'string' AND st.v = 'active')
-      OR EXISTS (SELECT 1 FROM rels e CROSS JOIN records s CROSS JOIN vals st
-        WHERE e.dst = c.rid AND s.rid = e.src AND s.label = 'SUBSCRIPTION' AND st.rid = s.rid AND st.name = 'status' AND st.type = 'string' AND st.v = 'active')
-    )
-)
+// The engine benchmark's churn matches (bench/engine/sql-floor.ts), paged as the GraphQL page of 20.
+const CHURN_SQL = `${CHURN_MATCHES_CTE}
 SELECT r.rid, r.id, r.props FROM matches m
 JOIN records r ON r.rid = m.rid
 JOIN vals k ON k.rid = m.rid AND k.name = 'customerId' AND k.pos = 0
@@ -131,7 +109,7 @@ export function openSqlFloorOperations(path: string): SqlFloorOperations {
       }
     },
     'churn-risk': () => {
-      const customers = (stmt(CHURN_SQL).all() as Row[]).map(hydrate)
+      const customers = (stmt(CHURN_SQL).all(CHURN_PARAMS) as Row[]).map(hydrate)
       const account = children(customers, { label: 'ACCOUNT', out: ['BELONGS_TO'], any: [NESTED], limit: 1 })
       const subs = children(customers, { label: 'SUBSCRIPTION', any: [NESTED], where: statusIs('status'), limit: 100 }, { status: 'active' })
       const tickets = children(customers, {

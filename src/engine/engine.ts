@@ -14,9 +14,6 @@ import { RecordStore } from './storage/record-store.js'
 
 export type { Engine, EngineRequest, EngineResponse } from './http/engine-types.js'
 
-/** POST routes that only read (searches, value listings, exports). */
-const READ_ONLY_POST = /\/(search|values|export\/csv)$/
-
 /** How to start an engine. */
 export interface EngineOptions {
   /** A file path (durable, WAL) or ':memory:' (tests). */
@@ -49,25 +46,22 @@ export function createEngine(options: EngineOptions): Engine {
   const reader = readerDb ? { db: readerDb, store: new RecordStore(readerDb), index } : undefined
   const lock = new AsyncLock()
   const stats = new StatsUpkeep(db)
-  const afterCommit = () => stats.afterCommit()
-  const transactions = new TransactionManager(db, lock, options.txDefaultTtlMs ?? DEFAULT_TX_TTL_MS, afterCommit)
-  const executor = new RequestExecutor(main, reader, lock, transactions, afterCommit)
   const logError =
     options.logError ?? ((error: unknown, request: EngineRequest) => console.error(`[engine] ${request.method} ${request.path} failed:`, error))
-  const core = createRequestHandler({ routes: ROUTES, executor, token: options.token, logError })
-  // Searches are POSTs too but write nothing: waking the embedding worker for them would cost every read.
-  const mayWrite = (request: EngineRequest) => request.method.toUpperCase() !== 'GET' && !READ_ONLY_POST.test(request.path.split('?')[0])
   // RushDB 2.x's AI endpoints (schema, embedding indexes, semantic search, relationship patterns).
   const ai = createAiExtension({
     db, lock, token: options.token, embedder: options.embedder, embedBatchSize: options.embedBatchSize,
     logError: (error, request) => logError(error, request ?? { method: 'WORKER', path: '/ai/indexes', headers: {} })
   })
-  const handle = async (request: EngineRequest) => {
-    if (ai.handles(request)) return ai.handle(request)
-    const response = await core(request)
-    if (response.status < 300 && mayWrite(request)) ai.dataChanged()
-    return response
+  // A commit is when data changes: statistics may need a refresh, and new text needs embedding.
+  const afterCommit = () => {
+    stats.afterCommit()
+    ai.dataChanged()
   }
+  const transactions = new TransactionManager(db, lock, options.txDefaultTtlMs ?? DEFAULT_TX_TTL_MS, afterCommit)
+  const executor = new RequestExecutor(main, reader, lock, transactions, afterCommit)
+  const core = createRequestHandler({ routes: ROUTES, executor, token: options.token, logError })
+  const handle = (request: EngineRequest) => (ai.handles(request) ? ai.handle(request) : core(request))
   let closed = false
   return {
     handle,

@@ -1,9 +1,9 @@
 import type { RecordShape } from '../builder.js'
 import type { GatewayContext } from '../context.js'
-import type { CompileScope } from '../resolvers/compile-selection.js'
+import { checkLimit, type CompileScope } from '../resolvers/compile-selection.js'
 import { contextByCollect } from './account-context-collect.js'
 import { contextByPlainQueries } from './account-context-plain.js'
-import { exactlyOne, pageSize } from './insight-errors.js'
+import { exactlyOne } from './insight-errors.js'
 
 /** Most recent tickets and touchpoints a context may ask for. */
 export const MAX_RECENT = 20
@@ -63,7 +63,7 @@ export async function accountContext(args: AccountContextArgs, ctx: GatewayConte
     label: arg.label,
     where: { [arg.key]: value },
     describe: `${arg.noun} ${JSON.stringify(value)}`,
-    recent: pageSize('recent', args.recent, 5, MAX_RECENT)
+    recent: checkLimit('recent', args.recent, { default: 5, max: MAX_RECENT }, 5)
   }
   return scope.profile.relatedCollect ? contextByCollect(ctx, scope, start) : contextByPlainQueries(ctx, scope, start)
 }

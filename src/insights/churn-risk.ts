@@ -2,12 +2,12 @@ import type { RecordShape } from '../builder.js'
 import type { GatewayContext } from '../context.js'
 import { findRecords } from '../loaders/find-records.js'
 import type { GraphQLObjectType, SelectionSetNode } from 'graphql'
-import { compileSelect, type CompileScope } from '../resolvers/compile-selection.js'
+import { checkLimit, checkOffset, compileSelect, type CompileScope } from '../resolvers/compile-selection.js'
 import { selectedFields } from '../resolvers/walk-selection.js'
 import type { GatewaySearchQuery } from '../resolvers/search-query.js'
 import { CHURN_SIGNAL_KINDS, churnPageQuery, collectedEvidenceQuery, evidenceQueries, type ChurnSignalKind } from './churn-queries.js'
 import { downgradeReason, inactiveReason, openTicketReason, overallReason, overdueReason } from './churn-reasons.js'
-import { badInput, pageSize } from './insight-errors.js'
+import { badInput } from './insight-errors.js'
 
 /** Longest inactivity window accepted, in days (ten years). */
 export const MAX_INACTIVE_DAYS = 3650
@@ -51,9 +51,8 @@ function checkArgs(args: ChurnRiskArgs, ctx: GatewayContext) {
   const now = args.now ?? new Date()
   const kinds = args.signals ?? [...CHURN_SIGNAL_KINDS]
   if (kinds.length === 0) throw badInput(`signals must name at least one of ${CHURN_SIGNAL_KINDS.join(', ')}, or be left out for all of them`)
-  const offset = args.offset ?? 0
-  if (!Number.isInteger(offset) || offset < 0) throw badInput(`offset must be 0 or more, got ${offset}`)
-  const limit = pageSize('limit', args.limit, ctx.config.pageSize.default, ctx.config.pageSize.max)
+  const offset = checkOffset(args.offset)
+  const limit = checkLimit('limit', args.limit, ctx.config.pageSize, ctx.config.pageSize.default)
   return { days, now, kinds: CHURN_SIGNAL_KINDS.filter((k) => kinds.includes(k)), offset, limit }
 }
 

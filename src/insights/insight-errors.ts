@@ -18,10 +18,3 @@ export function exactlyOne<T extends Record<string, unknown>>(field: string, arg
   if (typeof value !== 'string' || value.trim() === '') throw badInput(`${field}: ${given[0]} must be a non-empty string`)
   return { name: given[0], value }
 }
-
-/** A page size between 1 and `max` (the default when absent), or a BAD_USER_INPUT naming the bounds. */
-export function pageSize(name: string, value: number | null | undefined, fallback: number, max: number): number {
-  if (value === null || value === undefined) return fallback
-  if (!Number.isInteger(value) || value < 1 || value > max) throw badInput(`${name} must be between 1 and ${max}, got ${value}`)
-  return value
-}

@@ -1,8 +1,8 @@
 import type { RecordShape } from '../builder.js'
 import type { GatewayContext } from '../context.js'
 import { findRecords } from '../loaders/find-records.js'
-import type { CompileScope } from '../resolvers/compile-selection.js'
-import { badInput, exactlyOne, notFound, pageSize } from './insight-errors.js'
+import { checkLimit, type CompileScope } from '../resolvers/compile-selection.js'
+import { badInput, exactlyOne, notFound } from './insight-errors.js'
 import { decodeJourneyCursor, encodeJourneyCursor, type JourneyCursor } from './journey-cursor.js'
 import { JOURNEY_KINDS, JOURNEY_SOURCES, sourceQuery, type JourneyKind, type JourneySource } from './journey-sources.js'
 
@@ -60,7 +60,7 @@ function cursorAfter(page: Candidate[], index: number, order: 'desc' | 'asc', pr
  */
 export async function customerJourney(args: JourneyArgs, ctx: GatewayContext, scope: CompileScope): Promise<JourneyPage> {
   const { name, value } = exactlyOne('customerJourney', args as Record<string, unknown>, ['customerId', 'customerRecordId'])
-  const size = pageSize('first', args.first, ctx.config.pageSize.default, ctx.config.pageSize.max)
+  const size = checkLimit('first', args.first, ctx.config.pageSize, ctx.config.pageSize.default)
   const order = args.order === 'OLDEST_FIRST' ? 'asc' : 'desc'
   const cursor = args.after ? decodeJourneyCursor(args.after, order) : undefined
   const kinds = args.kinds ?? [...JOURNEY_KINDS]

@@ -2,10 +2,10 @@ import { GraphQLError } from 'graphql'
 import type { RecordShape } from '../builder.js'
 import type { GatewayContext } from '../context.js'
 import { findRecords } from '../loaders/find-records.js'
-import type { CompileScope } from '../resolvers/compile-selection.js'
+import { checkLimit, type CompileScope } from '../resolvers/compile-selection.js'
 import { allOf } from '../resolvers/search-query.js'
 import { back } from './graph-paths.js'
-import { badInput, exactlyOne, notFound, pageSize } from './insight-errors.js'
+import { badInput, exactlyOne, notFound } from './insight-errors.js'
 import {
   BOUGHT, candidatePageQuery, excludedPlans, groupedQuery, overlapCountQuery, RECOMMENDATION_KINDS,
   type RecommendationKind, type RecommendationSubject
@@ -89,7 +89,7 @@ function reasonFor(kind: RecommendationKind, name: string, evidence: number, ove
  */
 export async function recommendations(args: RecommendationArgs, ctx: GatewayContext, scope: CompileScope): Promise<Recommendations> {
   const { name, value } = exactlyOne('recommendations', args as Record<string, unknown>, ['customerId', 'customerRecordId'])
-  const limit = pageSize('limit', args.limit, 10, MAX_RECOMMENDATIONS)
+  const limit = checkLimit('limit', args.limit, { default: 10, max: MAX_RECOMMENDATIONS }, 10)
   const kinds = RECOMMENDATION_KINDS.filter((k) => (args.kinds ?? RECOMMENDATION_KINDS).includes(k))
   if (kinds.length === 0) throw badInput(`kinds must name at least one of ${RECOMMENDATION_KINDS.join(', ')}, or be left out for both`)
   const anchor = name === 'customerId' ? { customerId: value } : { $id: value }

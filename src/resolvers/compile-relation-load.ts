@@ -1,9 +1,7 @@
 import type { RelationMapping, TypeMapping } from '../schema/storage-mapping.js'
 import { inverseEdges } from '../schema/storage-mapping.js'
-import { compileOrder, toRushdbOrder } from './compile-order.js'
 import { relationClauses } from './compile-relation.js'
-import { checkLimit, checkOffset, type CompileScope, type RelationArgs } from './compile-selection.js'
-import { compileWhere } from './compile-where.js'
+import { relationPage, type CompileScope, type RelationArgs } from './compile-selection.js'
 import { allOf, type GatewaySearchQuery } from './search-query.js'
 
 /** RushDB's collect pages at most this many parents per child (its `pagination()` cap); batches are smaller. */
@@ -30,17 +28,14 @@ export interface RelationLoad {
  * form (`aggregate: {}`) because v1.8 returns a root's own properties with an aggregate only then.
  */
 export function compileRelationLoad(scope: CompileScope, parent: TypeMapping, relation: RelationMapping, args: RelationArgs): RelationLoad {
-  const target = scope.lookup(relation.target)
-  const many = relation.cardinality === 'many'
-  const childWhere = many ? compileWhere(target, args.where, scope) : {}
-  const orderBy = toRushdbOrder(compileOrder(target, many ? args.orderBy : null))
+  const { where: childWhere, orderBy, limit, skip } = relationPage(scope, relation, args)
   // The relation's edges are seen from the parent; the block on the parent is seen from the child.
   const clauses = relationClauses(inverseEdges(relation.edges), scope.profile)
   const parentKeys = clauses.map((_, i) => `parents${i}`)
   return {
     parentKeys,
-    skip: many ? checkOffset(args.offset) : 0,
-    limit: many ? checkLimit('limit', args.limit, scope.limits, scope.limits.max) : 1,
+    skip,
+    limit,
     query(parentIds) {
       const blocks = clauses.map((clause, i) => ({ [parent.label]: { $relation: clause, $alias: `$parent${i}`, $id: { $in: [...parentIds] } } }))
       const aggregate = Object.fromEntries(parentKeys.map((key, i) => [key, { fn: 'collect', alias: `$parent${i}`, limit: COLLECT_LIMIT, aggregate: {} }]))

@@ -3,6 +3,7 @@ import type { RelationMapping, TypeMapping } from '../schema/storage-mapping.js'
 import { compileOrder, toRushdbOrder, type OrderByInput } from './compile-order.js'
 import { compileRelation } from './compile-relation.js'
 import { compileWhere, type WhereInput, type WhereScope } from './compile-where.js'
+import type { Where } from './search-query.js'
 import { selectedFields, type OperationScope } from './walk-selection.js'
 
 /** The key under which a folded relation's records ride on their parent record. */
@@ -45,6 +46,28 @@ export interface CompileScope extends OperationScope, WhereScope {
   limits: PageLimits
 }
 
+/** A relation field's page as RushDB terms: filter, order, limit and skip (a to-one relation: its one record). */
+export interface RelationPage {
+  target: TypeMapping
+  where: Where
+  orderBy: ReturnType<typeof toRushdbOrder>
+  limit: number
+  skip: number
+}
+
+/** Compiles a relation field's arguments, checked against the page limits, whichever way it is then loaded. */
+export function relationPage(scope: CompileScope, relation: RelationMapping, args: RelationArgs): RelationPage {
+  const target = scope.lookup(relation.target)
+  const many = relation.cardinality === 'many'
+  return {
+    target,
+    where: many ? compileWhere(target, args.where, scope) : {},
+    orderBy: toRushdbOrder(compileOrder(target, many ? args.orderBy : null)),
+    limit: many ? checkLimit('limit', args.limit, scope.limits, scope.limits.max) : 1,
+    skip: many ? checkOffset(args.offset) : 0
+  }
+}
+
 /**
  * The `$collect` spec for one relation field: its records per parent, filtered, ordered and paged.
  * An engine extension: only for profiles with `relatedCollect`.
@@ -56,17 +79,9 @@ export function compileCollect(
   selectionSets: readonly SelectionSetNode[]
 ): Record<string, unknown> {
   if (!scope.profile.relatedCollect) throw new Error(`the ${scope.profile.name} profile has no related $collect`)
-  const target = scope.lookup(relation.target)
-  const many = relation.cardinality === 'many'
-  const spec: Record<string, unknown> = {
-    label: relation.label,
-    relation: compileRelation(relation.edges),
-    orderBy: toRushdbOrder(compileOrder(target, many ? args.orderBy : null)),
-    limit: many ? checkLimit('limit', args.limit, scope.limits, scope.limits.max) : 1
-  }
-  const where = many ? compileWhere(target, args.where, scope) : {}
+  const { target, where, orderBy, limit, skip } = relationPage(scope, relation, args)
+  const spec: Record<string, unknown> = { label: relation.label, relation: compileRelation(relation.edges), orderBy, limit }
   if (Object.keys(where).length > 0) spec.where = where
-  const skip = many ? checkOffset(args.offset) : 0
   if (skip > 0) spec.skip = skip
   const nested = selectionSets.length > 0 ? compileSelect(scope, target, selectionSets) : undefined
   if (nested) spec.select = nested

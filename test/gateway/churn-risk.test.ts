@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { demoModel, loadDemo, type DemoModel } from './demo-graph-model.js'
+import { demoModel, demoGateways, type DemoModel } from './demo-graph-model.js'
 import { engineExtensionsIn, searchRecorder } from './plain-rushdb.js'
-import { createTestGateway, type TestGateway } from './test-gateway.js'
+import type { TestGateway } from './test-gateway.js'
 
 const CUSTOMERS = 300
 const DAY = 86_400_000
@@ -11,9 +11,7 @@ let model: DemoModel
 const recorder = searchRecorder()
 
 beforeAll(async () => {
-  t = createTestGateway()
-  model = await loadDemo(t, CUSTOMERS)
-  remote = createTestGateway({ BACKEND_PROFILE: 'remote' }, { engine: t.backend.engine, wrapTransport: recorder.wrap })
+  ;({ t, remote, model } = await demoGateways(CUSTOMERS, recorder))
 }, 60_000)
 
 const LADDER = ['free', 'starter', 'pro', 'enterprise']

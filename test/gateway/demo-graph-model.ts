@@ -1,7 +1,8 @@
 import type { AccountData, CustomerPayload, DemoBatch, InvoiceData, SupportTicketData, TouchpointData } from '../../src/demo/demo-types.js'
 import { generateCustomerGraph } from '../../src/demo/generate-customer-graph.js'
 import { loadDemoGraph } from '../../src/demo/load-demo-graph.js'
-import type { TestGateway } from './test-gateway.js'
+import type { searchRecorder } from './plain-rushdb.js'
+import { createTestGateway, type TestGateway } from './test-gateway.js'
 
 /** The demo graph as plain data, straight from the generator: what tests compute expectations from. */
 export interface DemoModel {
@@ -64,4 +65,12 @@ export function demoModel(customers: number): DemoModel {
 export async function loadDemo(t: TestGateway, customers: number): Promise<DemoModel> {
   await loadDemoGraph(t.backend.sdk, { customers, batchSize: 200 })
   return demoModel(customers)
+}
+
+/** The demo graph of `customers` behind two gateways on one engine: embedded, and the remote profile with its searches recorded. */
+export async function demoGateways(customers: number, recorder: ReturnType<typeof searchRecorder>): Promise<{ t: TestGateway; remote: TestGateway; model: DemoModel }> {
+  const t = createTestGateway()
+  const model = await loadDemo(t, customers)
+  const remote = createTestGateway({ BACKEND_PROFILE: 'remote' }, { engine: t.backend.engine, wrapTransport: recorder.wrap })
+  return { t, remote, model }
 }

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { CustomerPayload } from '../../src/demo/demo-types.js'
-import { loadDemo, type DemoModel } from './demo-graph-model.js'
+import { demoGateways, type DemoModel } from './demo-graph-model.js'
 import { engineExtensionsIn, searchRecorder } from './plain-rushdb.js'
-import { createTestGateway, type TestGateway } from './test-gateway.js'
+import type { TestGateway } from './test-gateway.js'
 
 let t: TestGateway
 let remote: TestGateway
@@ -10,9 +10,7 @@ let model: DemoModel
 const recorder = searchRecorder()
 
 beforeAll(async () => {
-  t = createTestGateway()
-  model = await loadDemo(t, 120)
-  remote = createTestGateway({ BACKEND_PROFILE: 'remote' }, { engine: t.backend.engine, wrapTransport: recorder.wrap })
+  ;({ t, remote, model } = await demoGateways(120, recorder))
 }, 60_000)
 
 const QUERY = `query($customerId: String, $first: Int, $after: String, $order: JourneyOrder, $kinds: [JourneyEntryKind!]) {
