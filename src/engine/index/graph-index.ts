@@ -41,6 +41,7 @@ export class GraphIndex {
   private labels = new Map<string, RidSet>()
   private postings = new Map<string, Posting>()
   private columns = new Map<string, Map<number, SortValue>>()
+  private multi = new Map<string, RidSet>()
   private adjacency: Adjacency | undefined
   private seq = -1
 
@@ -118,6 +119,17 @@ export class GraphIndex {
     return column
   }
 
+  /** The rids holding more than one value of `name` (arrays): a range on them may match elements other than the sort value. */
+  multiValued(db: Database.Database, name: string): RidSet {
+    let set = this.multi.get(name)
+    if (!set) {
+      set = RidSet.fromList(prepareCached(db, 'SELECT group_concat(DISTINCT rid) FROM vals WHERE name = ? AND pos > 0').pluck().get(name) as string | null)
+      if (this.multi.size >= MAX_COLUMNS) this.multi.delete(this.multi.keys().next().value!)
+      this.multi.set(name, set)
+    }
+    return set
+  }
+
   /** Every relationship, loaded on first use. */
   edges(db: Database.Database): Adjacency {
     this.adjacency ??= new Adjacency(db)
@@ -128,6 +140,7 @@ export class GraphIndex {
     this.labels = new Map()
     this.postings = new Map()
     this.columns = new Map()
+    this.multi = new Map()
     this.adjacency = undefined
     this.seq = head
   }
@@ -138,12 +151,18 @@ export class GraphIndex {
       if (row && row.label === label) set.add(rid)
       else set.delete(rid)
     }
-    if (this.postings.size === 0) return
+    if (this.postings.size === 0 && this.columns.size === 0 && this.multi.size === 0) return
     for (const posting of this.postings.values()) posting.set.delete(rid)
+    for (const column of this.columns.values()) column.delete(rid)
+    for (const set of this.multi.values()) set.delete(rid)
     if (!row) return
-    const values = prepareCached(db, 'SELECT name, type, v, pos FROM vals WHERE rid = ? AND pos >= 0').raw().all(rid) as Array<[string, string, unknown]>
+    const values = prepareCached(db, 'SELECT name, type, v, pos FROM vals WHERE rid = ? AND pos >= 0').raw().all(rid) as Array<[string, string, SortValue, number]>
     for (const posting of this.postings.values()) {
       if (values.some(([name, type, v]) => name === posting.name && matchesKind(type, posting.kind) && v === posting.value)) posting.set.add(rid)
+    }
+    for (const [name, , v, pos] of values) {
+      if (pos === 0) this.columns.get(name)?.set(rid, v)
+      if (pos > 0) this.multi.get(name)?.add(rid)
     }
   }
 }

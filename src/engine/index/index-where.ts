@@ -107,6 +107,8 @@ function combine(op: string, operands: Known[], universe: RidSet | undefined): K
       return intersectAll(universe && { set: universe, exact: true }, operands)
     case '$or':
       if (!known) return undefined
+      // A branch the indexes could not narrow is the whole universe: so is the union (no bitmap work).
+      if (universe && operands.some((o) => o!.set === universe)) return { set: universe, exact }
       return { set: operands.reduce((acc, o) => acc.or(o!.set), new RidSet()), exact }
   }
   // $not, $nor and $xor need exact operands: complementing a superset gives no bound at all.
@@ -131,7 +133,7 @@ function intersectAll(start: Known, parts: Known[]): Known {
       exact = false
       continue
     }
-    set = set ? set.and(part.set) : part.set
+    if (set !== part.set) set = set ? set.and(part.set) : part.set
     exact &&= part.exact
     constrained = true
   }

@@ -111,6 +111,33 @@ export class RidSet {
     }
   }
 
+  /** The `k` smallest rids, ascending, without visiting the rest of the set. */
+  first(k: number): number[] {
+    const out: number[] = []
+    for (let i = 0; i < this.words.length && out.length < k; i++) {
+      let word = this.words[i]
+      while (word !== 0 && out.length < k) {
+        out.push(i * 32 + (31 - Math.clz32(word & -word)))
+        word &= word - 1
+      }
+    }
+    return out
+  }
+
+  /** The `k` largest rids, descending, without visiting the rest of the set. */
+  last(k: number): number[] {
+    const out: number[] = []
+    for (let i = this.words.length - 1; i >= 0 && out.length < k; i--) {
+      let word = this.words[i]
+      while (word !== 0 && out.length < k) {
+        const bit = 31 - Math.clz32(word)
+        out.push(i * 32 + bit)
+        word &= ~(1 << bit)
+      }
+    }
+    return out
+  }
+
   /** The rids in ascending order. */
   toArray(): number[] {
     const out: number[] = []

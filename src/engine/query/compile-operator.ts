@@ -70,7 +70,12 @@ function compileOperator(field: string, op: string, arg: unknown, rec: string, c
 
 /** "Record `rec` has a value row for `field` satisfying `cond`", in the strategy's form. */
 export function hasValue(ctx: CompileContext, rec: string, field: string, cond: Frag): Frag {
+  if (ctx.strategy.property === 'exists') {
+    // `+name` leaves SQLite one way in: the record's own rows by the primary key. Without
+    // statistics it would otherwise range-scan the (name, type, v) index once per record.
+    const own = cond.sql === '1' ? frag('+name = ?', field) : sql(frag('+name = ?', field), ' AND ', cond)
+    return sql(`EXISTS (SELECT 1 FROM vals WHERE rid = ${rec}.rid AND `, own, ')')
+  }
   const where = cond.sql === '1' ? frag('name = ?', field) : sql(frag('name = ?', field), ' AND ', cond)
-  if (ctx.strategy.property === 'exists') return sql(`EXISTS (SELECT 1 FROM vals WHERE rid = ${rec}.rid AND `, where, ')')
   return sql(`${rec}.rid IN (SELECT rid FROM vals WHERE `, where, ')')
 }

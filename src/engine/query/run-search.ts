@@ -5,6 +5,7 @@ import { objectComparator } from './compare-values.js'
 import { normalizeOrder } from './compile-order.js'
 import type { GraphIndex } from '../index/graph-index.js'
 import { indexedCandidates } from '../index/indexed-candidates.js'
+import { orderedWalk } from '../index/ordered-walk.js'
 import { orderRids } from '../index/order-rids.js'
 import { DEFAULT_LIMIT, compileSearch, type CompiledSearch } from './compile-search.js'
 import { ColumnEvaluator } from './evaluate-columns.js'
@@ -34,11 +35,19 @@ export function runSearch(db: Database.Database, query: SearchQuery, scope?: Sea
   // One read transaction, so the indexes and the SQL that finishes the query see the same snapshot.
   return db.transaction(() => {
     const match = indexedCandidates(db, index, query)
+    const keys = normalizeOrder(query.orderBy)
+    const plainOrder = !query.groupBy?.length && !orderedByComputed(query)
+    const needed = (query.skip ?? 0) + (query.limit ?? DEFAULT_LIMIT)
+    if (plainOrder && match?.exact && keys[0].key === '__id') {
+      // Creation order: a set hands out rids ascending, so the page is its first (or last) rids.
+      const ordered = keys[0].dir === 'asc' ? match.set.first(needed) : match.set.last(needed)
+      return pageOfOrdered(db, query, ordered, match.set.size, validated)
+    }
+    const walked = plainOrder ? orderedWalk(db, index, query, keys, match) : undefined
+    if (walked) return pageOfOrdered(db, query, walked, match?.exact ? match.set.size : undefined, validated)
     if (!match) return execute(db, query, validated)
     const rids = match.set.toArray()
-    const needed = (query.skip ?? 0) + (query.limit ?? DEFAULT_LIMIT)
-    const exactOnly = match.exact && !query.groupBy?.length && !orderedByComputed(query)
-    const ordered = exactOnly ? orderRids(db, index, rids, normalizeOrder(query.orderBy), needed) : undefined
+    const ordered = plainOrder && match.exact ? orderRids(db, index, rids, keys, needed) : undefined
     if (ordered) return pageOfOrdered(db, query, ordered, match.set.size, validated)
     const narrowed = compileSearch(query, scope, { json: JSON.stringify(rids), exact: match.exact })
     return execute(db, query, narrowed, match.exact ? match.set.size : undefined)
@@ -99,12 +108,13 @@ function orderedByComputed(query: SearchQuery): boolean {
 }
 
 /** A page of the matches already in query order (the first `skip + limit`): slice, then read only that page's records. */
-function pageOfOrdered(db: Database.Database, query: SearchQuery, ordered: number[], total: number, validated: CompiledSearch): SearchResult {
+function pageOfOrdered(db: Database.Database, query: SearchQuery, ordered: number[], total: number | undefined, validated: CompiledSearch): SearchResult {
   const skip = query.skip ?? 0
   const page = ordered.slice(skip, skip + (query.limit ?? DEFAULT_LIMIT))
   const cache = new RecordCache(db)
   cache.load(page)
-  return { data: withComputed(page, cache, new ColumnEvaluator(db, cache, validated.ctx.aliases), computedKeys(query)), total }
+  // Like SQL's path, a `skipTotal` search answers without a total even when the indexes know it.
+  return { data: withComputed(page, cache, new ColumnEvaluator(db, cache, validated.ctx.aliases), computedKeys(query)), total: query.skipTotal ? undefined : total }
 }
 
 /** One page of rows and nothing else (`skipTotal`): the page statement, no COUNT. */
