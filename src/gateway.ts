@@ -47,7 +47,7 @@ export function createGateway(config: GatewayConfig, backend: Backend, productio
       useBodyLimit(config.writes.maxBodyBytes),
       useErrorCodes(),
       useRushdbCallLog(),
-      useExport({ schema: gatewaySchema, backend, config, keys: layer.keys, logger: layer.logger }),
+      useExport({ schema: gatewaySchema, backend, config, keys: layer.keys, logger: layer.logger, rateLimit: layer.rateLimit }),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {

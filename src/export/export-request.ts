@@ -21,7 +21,8 @@ export class ExportError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
-    message: string
+    message: string,
+    readonly headers: Record<string, string> = {}
   ) {
     super(message)
   }

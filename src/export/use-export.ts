@@ -7,7 +7,8 @@ import { LoaderCache } from '../loaders/loader-cache.js'
 import type { Logger } from '../observability/logger.js'
 import { lookupFromSchema } from '../resolvers/mapping-lookup.js'
 import type { Backend } from '../rushdb/create-backend.js'
-import type { ApiKeyStore } from '../security/api-keys.js'
+import type { ApiKeyStore, Identity } from '../security/api-keys.js'
+import type { RateLimitGate } from '../security/rate-limit-gate.js'
 import { rowEncoder } from './encode-rows.js'
 import { ExportError, parseExportRequest } from './export-request.js'
 import { readExportPages } from './read-export-pages.js'
@@ -15,7 +16,7 @@ import { readExportPages } from './read-export-pages.js'
 const PREFIX = '/export/'
 
 function problem(error: ExportError): Response {
-  const headers: Record<string, string> = { 'content-type': 'application/json' }
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...error.headers }
   if (error.status === 401) headers['WWW-Authenticate'] = 'Bearer realm="customer-graph"'
   return new Response(JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code } }] }), { status: error.status, headers })
 }
@@ -27,18 +28,21 @@ export interface ExportOptions {
   config: GatewayConfig
   keys: ApiKeyStore
   logger: Logger
+  /** The same per-key limit as /graphql: an export counts as one request. */
+  rateLimit?: RateLimitGate
 }
 
-/** Checks the API key as /graphql does for a query: the `read` scope, plus any scope the type declares. */
-function authorize(request: Request, options: ExportOptions, typeScope: unknown): void {
+/** Checks the API key as /graphql does for a query (the `read` scope, plus any scope the type declares); returns who asked. */
+function authorize(request: Request, options: ExportOptions, typeScope: unknown): Identity {
   const auth = options.keys.authenticate(request.headers)
   if (!auth.ok) throw new ExportError(401, 'UNAUTHENTICATED', 'An API key with the read scope is required: send "Authorization: Bearer <key>" or "x-api-key: <key>"')
-  if (auth.identity.open) return
+  if (auth.identity.open) return auth.identity
   for (const scope of ['read', ...(typeof typeScope === 'string' ? [typeScope] : [])]) {
     if (!auth.identity.scopes.has(scope as never)) {
       throw new ExportError(403, 'FORBIDDEN', `Exports need the "${scope}" scope; the key "${auth.identity.name}" does not have it. Use a key with the needed scope.`)
     }
   }
+  return auth.identity
 }
 
 /**
@@ -50,13 +54,16 @@ function authorize(request: Request, options: ExportOptions, typeScope: unknown)
  */
 export function useExport(options: ExportOptions): Plugin<GatewayContext> {
   return {
-    async onRequest({ request, url, endResponse }) {
+    async onRequest({ request, url, endResponse, serverContext }) {
       if (!url.pathname.startsWith(PREFIX)) return
       try {
         if (request.method !== 'GET') throw new ExportError(405, 'METHOD_NOT_ALLOWED', `${PREFIX}<type> answers GET only`)
         const typeName = url.pathname.slice(PREFIX.length)
         const exportRequest = parseExportRequest(options.schema, typeName, url, request.headers.get('accept'))
-        authorize(request, options, options.schema.getType(exportRequest.mapping.name)?.extensions?.scope)
+        const identity = authorize(request, options, options.schema.getType(exportRequest.mapping.name)?.extensions?.scope)
+        const address = (serverContext as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req?.socket?.remoteAddress
+        const refusal = await options.rateLimit?.take(identity, address)
+        if (refusal) throw new ExportError(429, 'RATE_LIMITED', refusal.message, { 'Retry-After': String(refusal.retryAfterSeconds) })
         endResponse(await streamExport(options, exportRequest))
       } catch (error) {
         if (error instanceof ExportError) return endResponse(problem(error))

@@ -26,6 +26,15 @@ export interface CostPageSizes {
 
 const PAGE_ARGS = ['limit', 'first', 'last'] as const
 
+/**
+ * A list field whose page sizes differ from the lists' (`extensions.pageCost`): group-by fields
+ * default to the page maximum and accept more groups than a record page.
+ */
+export interface PageCost {
+  defaultSize?: 'max'
+  maxSize?: number
+}
+
 /** The value of one argument node when it is an integer literal or a variable holding one. */
 function intArgument(node: FieldNode, name: string, variables: Record<string, unknown>): number | undefined {
   const arg = node.arguments?.find((a) => a.name.value === name)
@@ -39,8 +48,9 @@ function pageSize(def: GraphQLField<unknown, unknown>, node: FieldNode, variable
   // Only the page arguments are read (not the whole, possibly large, where input); a bad value is
   // counted at the default here and refused by execution with a precise message.
   const given = PAGE_ARGS.map((name) => intArgument(node, name, variables)).filter((v): v is number => v !== undefined)
-  const size = given.length > 0 ? Math.max(...given) : isRoot ? sizes.root : sizes.nested
-  return Math.min(size, sizes.max)
+  const own = def.extensions?.pageCost as PageCost | undefined
+  const fallback = own?.defaultSize === 'max' ? sizes.max : isRoot ? sizes.root : sizes.nested
+  return Math.min(given.length > 0 ? Math.max(...given) : fallback, own?.maxSize ?? sizes.max)
 }
 
 /**

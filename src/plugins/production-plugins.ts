@@ -5,6 +5,7 @@ import { GatewayMetrics } from '../observability/gateway-metrics.js'
 import { createLogger, type Logger } from '../observability/logger.js'
 import { ApiKeyStore } from '../security/api-keys.js'
 import { createErrorMasker } from '../security/mask-error.js'
+import { createRateLimitGate, type RateLimitGate } from '../security/rate-limit-gate.js'
 import { TokenBucketStore, type RateLimitStore } from '../security/token-bucket.js'
 import { useApiKeys } from './use-api-keys.js'
 import { useErrorCodeFallback } from './use-error-code-fallback.js'
@@ -33,6 +34,8 @@ export interface ProductionSetup {
   logger: Logger
   metrics: GatewayMetrics
   keys: ApiKeyStore
+  /** The rate limit /graphql applies, for routes outside GraphQL (exports) to apply too; undefined when off. */
+  rateLimit: RateLimitGate | undefined
 }
 
 /**
@@ -53,13 +56,13 @@ export function createProductionSetup(config: GatewayConfig, options: Production
   ]
   if (p.metrics.enabled) plugins.push(useMetrics(metrics, keys, { public: p.metrics.public }) as Plugin<GatewayContext>)
   plugins.push(useApiKeys(keys))
-  if (p.rateLimit.perMinute > 0) {
-    const store = options.rateLimitStore ?? new TokenBucketStore(p.rateLimit.perMinute, p.rateLimit.burst)
-    plugins.push(useRateLimit(store, p.rateLimit.perMinute, options.now) as Plugin<GatewayContext>)
-  }
+  const rateLimit = p.rateLimit.perMinute > 0
+    ? createRateLimitGate(options.rateLimitStore ?? new TokenBucketStore(p.rateLimit.perMinute, p.rateLimit.burst), p.rateLimit.perMinute, options.now)
+    : undefined
+  if (rateLimit) plugins.push(useRateLimit(rateLimit) as Plugin<GatewayContext>)
   if (p.persistedOperations.operations.size > 0) plugins.push(usePersistedOperationStore(p.persistedOperations.operations, p.persistedOperations.only) as Plugin<GatewayContext>)
   plugins.push(useOperationLimits(p.limits, { root: config.pageSize.default, nested: config.pageSize.max, max: config.pageSize.max }))
   plugins.push(useExecutionTimeout(p.limits.executionTimeoutMs) as Plugin<GatewayContext>)
   if (p.tracing) plugins.push(useTracing())
-  return { plugins, maskError: createErrorMasker(logger), logger, metrics, keys }
+  return { plugins, maskError: createErrorMasker(logger), logger, metrics, keys, rateLimit }
 }

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql'
 import { builder } from '../builder.js'
 import type { GatewayContext } from '../context.js'
+import type { PageCost } from '../limits/operation-cost.js'
 import { groupRecords, type GroupByArgs } from '../loaders/aggregate-queries.js'
 import { MAX_GROUPS, type GroupRow } from '../resolvers/compile-group-by.js'
 import { aggregateValueFields } from './aggregate-fields.js'
@@ -80,6 +81,8 @@ export function defineGroupByFields(mapping: TypeMapping): void {
         limit: t.arg.int({ description: `Most groups returned (default: the page maximum; at most ${MAX_GROUPS}).` }),
         offset: t.arg.int({ description: 'Groups to skip.' })
       },
+      // The cost check counts what the resolver returns: up to the page maximum by default, MAX_GROUPS at most.
+      extensions: { pageCost: { defaultSize: 'max', maxSize: MAX_GROUPS } satisfies PageCost },
       resolve: (_: unknown, args: GroupByArgs, ctx: GatewayContext, info: GraphQLResolveInfo) => groupRecords(mapping, args, ctx, info)
     })
   }))

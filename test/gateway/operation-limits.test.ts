@@ -61,6 +61,11 @@ describe('operation limits refuse abusive operations before they reach RushDB', 
     // Connections count first/last on the connection field.
     const conn = await t.post({ query: '{ customersConnection(first: 100) { nodes { subscriptions { status } } } }' })
     expect(conn.body.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX')
+    // Group-by fields count their own sizes: the page maximum by default, up to 1000 groups when asked.
+    const groups = (n?: number) => `{ invoicesGroupBy(by: [{ field: status }]${n ? `, limit: ${n}` : ''}) { key { status } count sum { amount } } }`
+    const byDefault = await t.post({ query: groups() })
+    expect(byDefault.body.errors).toBeUndefined()
+    expect(await refused({ query: groups(1000) }, 'QUERY_TOO_COMPLEX')).toContain('up to 3000 objects')
   })
 
   it('refuses documents over MAX_TOKENS while parsing', async () => {
@@ -120,6 +125,28 @@ describe('rate limit per key', () => {
     expect((await g.post(q, bearer(KEYS.writer))).status).toBe(200)
     now += 1000 // one token refilled
     expect((await g.post(q, bearer(KEYS.reader))).status).toBe(200)
+  })
+
+  it('counts exports against the same key: a download past the limit is a 429 and reads nothing', async () => {
+    let now = 1_000_000
+    const g = await createProductionGateway({ ...keyedEnv, RATE_LIMIT_PER_MINUTE: '60', RATE_LIMIT_BURST: '2' }, { now: () => now, rateLimitStore: new TokenBucketStore(60, 2) })
+    const download = () => g.gateway.fetch('http://gateway.test/export/customers?format=ndjson', { headers: bearer(KEYS.reader) })
+    expect((await g.post({ query: '{ customers(limit: 1) { customerId } }' }, bearer(KEYS.reader))).status).toBe(200)
+    const first = await download()
+    expect(first.status).toBe(200)
+    await first.text()
+    const before = g.storageCalls()
+    const limited = await download()
+    expect(limited.status).toBe(429)
+    expect(limited.headers.get('retry-after')).toBe('1')
+    const body = await limited.json()
+    expect(body.errors[0].extensions.code).toBe('RATE_LIMITED')
+    expect(body.errors[0].message).toContain(`key "reader"`)
+    expect(g.storageCalls()).toBe(before)
+    // The GraphQL endpoint shares the bucket the export emptied.
+    expect((await g.post({ query: '{ __typename }' }, bearer(KEYS.reader))).status).toBe(429)
+    now += 1000
+    expect((await download()).status).toBe(200)
   })
 
   it('counts per client address in open mode', async () => {
