@@ -19,12 +19,12 @@ function statusKiB(pid: number, key: string): number {
   return line ? Number(line.split(/\s+/)[1]) : NaN
 }
 
-/** Starts bench/suite/serve-gateway.ts on `enginePath` in `mode`; resolves once it listens. */
-export function startGateway(mode: 'ours' | 'naive', enginePath: string): Promise<GatewayProcess> {
+/** Starts bench/suite/serve-gateway.ts on `enginePath` (or the RushDB server `extraEnv` names) in `mode`; resolves once it listens. */
+export function startGateway(mode: 'ours' | 'naive', enginePath: string, extraEnv: Record<string, string> = {}): Promise<GatewayProcess> {
   const entry = join(import.meta.dirname, 'serve-gateway.ts')
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', entry], {
     // NODE_ENV=production as deployed (graphql-js skips its development checks); no keys on loopback.
-    env: { ...process.env, ENGINE_PATH: enginePath, BENCH_GATEWAY: mode, NODE_ENV: 'production', ALLOW_OPEN_ACCESS: 'true' },
+    env: { ...process.env, ENGINE_PATH: enginePath, BENCH_GATEWAY: mode, NODE_ENV: 'production', ALLOW_OPEN_ACCESS: 'true', ...extraEnv },
     stdio: ['ignore', 'pipe', 'inherit']
   })
   return new Promise((resolve, reject) => {

@@ -4,6 +4,7 @@ import { schema } from '../../src/schema/index.js'
 import { countGraph } from '../engine/sql-floor.js'
 import { openSdk } from '../engine/open-sdk.js'
 import type { DataSize } from './data-sizes.js'
+import { startEngineServer } from './engine-process.js'
 import { startGateway, type GatewayProcess } from './gateway-process.js'
 import { runLoad, runSequential, type LoadResult } from './load-run.js'
 import { normalizeAnswer } from './normalize-answer.js'
@@ -20,6 +21,8 @@ export interface LoadPlan {
   latencySeconds: number
   /** Seconds of unmeasured load before each operation's runs (engine caches, JIT). */
   warmupSeconds: number
+  /** How the gateways reach the engine: in their own process, or over HTTP as a RushDB server. */
+  transport: 'in-process' | 'http'
 }
 
 /** One gateway (ours or the naive baseline) on one operation. */
@@ -107,12 +110,18 @@ export async function measureSize(size: DataSize, plan: LoadPlan, log: (line: st
 
   const byMode: Record<'ours' | 'naive', Awaited<ReturnType<typeof loadGateway>>> = {} as never
   for (const mode of ['ours', 'naive'] as const) {
-    log(`  ${mode} gateway`)
-    const gateway = await startGateway(mode, size.path)
+    log(`  ${mode} gateway (engine ${plan.transport})`)
+    // Over HTTP each gateway gets its own engine server, so both start from the same cold caches.
+    const server = plan.transport === 'http' ? await startEngineServer(size.path) : undefined
     try {
-      byMode[mode] = await loadGateway(gateway, ops, plan, log)
+      const gateway = await startGateway(mode, size.path, server?.env)
+      try {
+        byMode[mode] = await loadGateway(gateway, ops, plan, log)
+      } finally {
+        await gateway.stop()
+      }
     } finally {
-      await gateway.stop()
+      await server?.stop()
     }
   }
 

@@ -4,7 +4,8 @@
  * operation of bench/operations runs against the real gateway and against a naive field-by-field
  * baseline, both as child processes on loopback under autocannon, and as hand-written SQL on the
  * same file. Knobs: BENCH_DURATION (s per measured run, 10), BENCH_LATENCY_DURATION (s of the
- * one-connection run, 3), BENCH_WARMUP (s, 2), BENCH_CONNECTIONS (16).
+ * one-connection run, 3), BENCH_WARMUP (s, 2), BENCH_CONNECTIONS (16), BENCH_TRANSPORT (in-process, or
+ * http: each gateway reaches the engine over loopback HTTP, as it would a RushDB server).
  */
 import { writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
@@ -22,12 +23,19 @@ const num = (name: string, fallback: number) => {
   return n
 }
 
+function transportFrom(raw: string | undefined): LoadPlan['transport'] {
+  if (raw === undefined || raw === '' || raw === 'in-process') return 'in-process'
+  if (raw === 'http') return 'http'
+  throw new Error(`BENCH_TRANSPORT must be "in-process" or "http", got "${raw}"`)
+}
+
 const sizesArg = process.env.BENCH_SIZES ?? SIZE_NAMES.join(',')
 const plan: LoadPlan = {
   connections: num('BENCH_CONNECTIONS', 16),
   seconds: num('BENCH_DURATION', 10),
   latencySeconds: num('BENCH_LATENCY_DURATION', 3),
-  warmupSeconds: num('BENCH_WARMUP', 2)
+  warmupSeconds: num('BENCH_WARMUP', 2),
+  transport: transportFrom(process.env.BENCH_TRANSPORT)
 }
 const loads: number[][] = []
 const sampleLoad = () => loads.push(loadavg())
@@ -42,11 +50,12 @@ for (const size of dataSizes(sizesArg)) {
 }
 clearInterval(loadTimer)
 
-const command = `BENCH_SIZES=${sizesArg} BENCH_DURATION=${plan.seconds} BENCH_LATENCY_DURATION=${plan.latencySeconds} BENCH_CONNECTIONS=${plan.connections} npm run bench`
+const command = `${plan.transport === 'http' ? 'BENCH_TRANSPORT=http ' : ''}BENCH_SIZES=${sizesArg} BENCH_DURATION=${plan.seconds} BENCH_LATENCY_DURATION=${plan.latencySeconds} BENCH_CONNECTIONS=${plan.connections} npm run bench`
 const oneMinute = loads.map((l) => l[0])
 const header = [
   `machine: ${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores (nproc), load average (1 min) ${Math.min(...oneMinute).toFixed(1)}–${Math.max(...oneMinute).toFixed(1)} during the run`,
   `node: ${process.version}, ${process.platform}/${process.arch}`,
+  `engine: ${plan.transport === 'http' ? 'served over HTTP by `npm run engine` (one child process per gateway), reached like a RushDB server' : 'in the gateway process (the SDK\'s in-process transport)'}`,
   `date: ${new Date().toISOString()}`,
   `command: ${command}`
 ]
