@@ -27,6 +27,13 @@ function prng(seed: number) {
   }
 }
 
+/** An ISO datetime within a few days, in one of several offsets: text order and instant order differ. */
+function stamp(random: () => number): string {
+  const at = Date.UTC(2026, 0, 10) + Math.floor(random() * 6 * 86_400_000)
+  const [label, minutes] = [['Z', 0], ['+02:00', 120], ['-10:00', -600], ['+14:00', 840], ['-03:30', -210]][Math.floor(random() * 5)] as [string, number]
+  return new Date(at + minutes * 60_000).toISOString().slice(0, 19) + label
+}
+
 const ridOf = (id: string) => engine.db.prepare('SELECT rid FROM records WHERE id = ?').pluck().get(id) as number
 const code = (n: number) => `C${String(n).padStart(5, '0')}`
 
@@ -36,15 +43,15 @@ beforeAll(async () => {
   const random = prng(42)
   const items = Array.from({ length: 3000 }, (_, i) => {
     const roll = random()
-    const item: Record<string, unknown> = { group: `g${i % 7}`, score: Math.floor(random() * 500) }
+    const item: Record<string, unknown> = { group: `g${i % 7}`, score: Math.floor(random() * 500), at: stamp(random) }
     // Ties (codes repeat), missing codes and a few arrays whose later elements sort elsewhere.
     if (roll < 0.9) item.code = code(Math.floor(random() * 2500))
     else if (roll < 0.95) item.code = [code(Math.floor(random() * 2500)), code(Math.floor(random() * 2500))]
     return item
   })
   const others = Array.from({ length: 2000 }, () => ({ code: code(Math.floor(random() * 2500)), group: 'g0' }))
-  for (let i = 0; i < items.length; i += 500) await sdk.records.createMany({ label: 'ITEM', data: items.slice(i, i + 500), options: { returnResult: true } })
-  await sdk.records.createMany({ label: 'OTHER', data: others, options: { returnResult: true } })
+  for (let i = 0; i < items.length; i += 500) await sdk.records.createMany({ label: 'ITEM', data: items.slice(i, i + 500), options: { returnResult: true, suggestTypes: true } })
+  await sdk.records.createMany({ label: 'OTHER', data: others, options: { returnResult: true, suggestTypes: true } })
 })
 afterAll(() => engine.close())
 
@@ -66,7 +73,13 @@ function queries(random: () => number, ids: string[]): SearchQuery[] {
     else if (roll < 0.5) where = { code: { $in: [at, code(Math.floor(random() * 2500))] } }
     else if (roll < 0.6) where = { group: 'g3' }
     else if (roll < 0.7) where = { score: { $gt: Math.floor(random() * 500) } }
-    out.push({ labels: ['ITEM'], where, orderBy: orderBy as SearchQuery['orderBy'], limit: 1 + Math.floor(random() * 40), skip: random() < 0.2 ? Math.floor(random() * 30) : 0, skipTotal: random() < 0.7 })
+    const byTime = random() < 0.3
+    if (byTime) {
+      // Ranges on a datetime compare instants while the order is the stored text.
+      const instant = stamp(random)
+      where = random() < 0.5 ? { at: { [dir === 'asc' ? '$gte' : '$lte']: instant } } : { $or: [{ at: { [dir === 'asc' ? '$gt' : '$lt']: instant } }, { at: instant, group: 'g1' }] }
+    }
+    out.push({ labels: ['ITEM'], where, orderBy: (byTime ? { at: dir } : orderBy) as SearchQuery['orderBy'], limit: 1 + Math.floor(random() * 40), skip: random() < 0.2 ? Math.floor(random() * 30) : 0, skipTotal: random() < 0.7 })
   }
   return out
 }
@@ -76,24 +89,33 @@ describe('ordered walk over the value index', () => {
     const ids = (engine.db.prepare("SELECT id FROM records WHERE label = 'ITEM'").pluck().all() as string[])
     const index = new GraphIndex()
     let walked = 0
+    let walkedByTime = 0
     for (const query of queries(prng(7), ids)) {
       const bySql = runSearch(engine.db, query)
       const byIndex = runSearch(engine.db, query, undefined, index)
       expect({ query, answer: byIndex }).toEqual({ query, answer: bySql })
       const match = indexedCandidates(engine.db, index, query)
-      if (orderedWalk(engine.db, index, query, normalizeOrder(query.orderBy), match)) walked++
+      if (orderedWalk(engine.db, index, query, normalizeOrder(query.orderBy), match)) {
+        walked++
+        if ('at' in (query.orderBy as object)) walkedByTime++
+      }
     }
-    expect(walked).toBeGreaterThanOrEqual(40)
+    expect(walked).toBeGreaterThanOrEqual(50)
+    expect(walkedByTime).toBeGreaterThanOrEqual(20)
   })
 
   it('seeks a keyset page to its cursor instead of reading every earlier row', () => {
     const index = new GraphIndex()
     const [cursor] = engine.db.prepare("SELECT r.id, v.v FROM records r JOIN vals v ON v.rid = r.rid AND v.name = 'code' AND v.pos = 0 WHERE r.label = 'OTHER' ORDER BY v.v DESC LIMIT 1 OFFSET 200").all() as Array<{ id: string; v: string }>
     const where = afterAsc(cursor.v, cursor.id)
-    expect(walkBound(where, 'code', 'asc')).toEqual({ value: cursor.v })
-    expect(walkBound(where, 'code', 'desc')).toBeUndefined()
-    expect(walkBound({ $not: where }, 'code', 'asc')).toBeUndefined()
-    expect(walkBound({ code: { $exists: false } }, 'code', 'asc')).toBe('absent')
+    expect(walkBound(where, 'code', 'asc', 'string')).toEqual({ value: cursor.v })
+    expect(walkBound(where, 'code', 'desc', 'string')).toBeUndefined()
+    expect(walkBound({ $not: where }, 'code', 'asc', 'string')).toBeUndefined()
+    expect(walkBound({ code: { $exists: false } }, 'code', 'asc', 'string')).toBe('absent')
+    // A datetime range becomes the date a day before (ascending) or two days after (descending).
+    expect(walkBound({ at: { $gt: '2026-01-12T01:00:00+02:00' } }, 'at', 'asc', 'datetime')).toEqual({ value: '2026-01-10' })
+    expect(walkBound({ at: { $lte: '2026-01-12T01:00:00Z' } }, 'at', 'desc', 'datetime')).toEqual({ value: '2026-01-14' })
+    expect(walkBound({ at: { $gt: '2026-01-12T01:00:00Z' } }, 'at', 'asc', 'string')).toBeUndefined()
     // OTHER has no arrays, so the bound is used; ITEM has some, so its walk starts at the beginning.
     const query: SearchQuery = { labels: ['OTHER'], where, orderBy: { code: 'asc' }, limit: 21, skipTotal: true }
     const walked = orderedWalk(engine.db, index, query, normalizeOrder(query.orderBy), indexedCandidates(engine.db, index, query))

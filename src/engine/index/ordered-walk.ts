@@ -7,7 +7,7 @@ import { prepareCached } from '../query/statement-cache.js'
 import type { GraphIndex } from './graph-index.js'
 import type { IndexedMatch } from './index-where.js'
 import type { RidSet } from './rid-set.js'
-import { walkBound } from './walk-bound.js'
+import { walkBound, type BoundType } from './walk-bound.js'
 
 /** Below this many candidates, ordering them from the sort column is cheap enough. */
 const MIN_CANDIDATES = 2000
@@ -17,6 +17,7 @@ const MAX_CHUNK = 4096
 /** Past this many index entries without a full page, the walk gives way to SQL's own plan. */
 const WALK_BUDGET = 50_000
 const SENTINEL = '\u0000walk-candidates'
+const BOUND_TYPES = new Set(['string', 'number', 'datetime'])
 
 /**
  * The first `skip + limit` matches of a search ordered by one property (plus the id), read in
@@ -37,11 +38,10 @@ export function orderedWalk(db: Database.Database, index: GraphIndex, query: Sea
   const type = singleType(db, key.key)
   if (!type) return undefined
   const asc = key.dir === 'asc'
-  let bound = walkBound(query.where, key.key, key.dir)
+  let bound = BOUND_TYPES.has(type) ? walkBound(query.where, key.key, key.dir, type as BoundType) : undefined
   if (bound === 'absent') return undefined
   // Conditions match any element of an array, while the order uses the first: bounds hold only without arrays.
-  const comparable = type === 'number' || type === 'string' ? type : undefined
-  if (bound && (typeof bound.value !== comparable || intersects(index.multiValued(db, key.key), candidates.set))) bound = undefined
+  if (bound && intersects(index.multiValued(db, key.key), candidates.set)) bound = undefined
   // Descending, rows without a value come first: only a bound (which implies a value) rules them out.
   if (!asc && !bound) return undefined
 
