@@ -11,6 +11,7 @@ import { ColumnEvaluator } from './evaluate-columns.js'
 import { parseAggregateMap } from './parse-aggregate.js'
 import { parseSelectMap } from './parse-select.js'
 import { RecordCache } from './record-cache.js'
+import { runColumnGroups } from './run-column-groups.js'
 import { runGrouped } from './run-grouped.js'
 import type { Expr } from './select-ast.js'
 import type { SearchQuery, SearchScope } from './search-query.js'
@@ -51,6 +52,8 @@ function execute(db: Database.Database, query: SearchQuery, compiled: CompiledSe
   const cache = new RecordCache(db)
   const evaluator = new ColumnEvaluator(db, cache, compiled.ctx.aliases)
   if (query.groupBy?.length) {
+    const columnGroups = runColumnGroups(db, compiled, computed ?? {}, query)
+    if (columnGroups) return columnGroups
     const roots = allRids(db, compiled)
     return { data: runGrouped(evaluator, computed ?? {}, query, roots), total: roots.length }
   }

@@ -1,0 +1,82 @@
+/**
+ * The MRR-by-region group-by (bench/operations/mrr-by-region.graphql) as the engine runs it, beside
+ * the hand-written SQL GROUP BY floor on the same file.
+ *
+ * `npx tsx bench/engine/group-by-timing.ts [--file F] [--sdk-file G] [--runs N]`
+ *
+ * - `--file F` (read-only): the engine's search (`runSearch` with the in-memory indexes, as the
+ *   engine's read connection runs it) and the SQL floor, on a connection opened read-only, so a
+ *   shared benchmark file is never written.
+ * - `--sdk-file G` (optional, written: opening an engine migrates and optimises the file, so pass a
+ *   scratch copy): the same search through the official SDK over the in-process client.
+ */
+import { loadavg } from 'node:os'
+import Database from 'better-sqlite3'
+import { readFileSync } from 'node:fs'
+import { loadConfig } from '../../src/config.js'
+import { GraphIndex } from '../../src/engine/index/graph-index.js'
+import { runSearch } from '../../src/engine/query/run-search.js'
+import type { SearchQuery } from '../../src/engine/query/search-query.js'
+import { schema } from '../../src/schema/index.js'
+import { translateOperation } from '../suite/translate-operation.js'
+import { measure, type Timing } from './measure.js'
+import { openSdk } from './open-sdk.js'
+
+const FLOOR_SQL = `SELECT g.v AS region, count(*) AS n, coalesce(sum(m.v), 0) AS mrr
+  FROM records a
+  LEFT JOIN vals g ON g.rid = a.rid AND g.name = 'region' AND g.pos = 0
+  LEFT JOIN vals m ON m.rid = a.rid AND m.name = 'mrr' AND m.type = 'number' AND m.pos = 0
+  WHERE a.label = 'ACCOUNT' GROUP BY g.v ORDER BY g.v`
+
+function argument(name: string, fallback?: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`)
+  return at >= 0 ? process.argv[at + 1] : fallback
+}
+
+/** The SearchQuery the gateway compiles for the operation (the one engine search it sends). */
+function mrrByRegionQuery(): SearchQuery {
+  const text = readFileSync(new URL('../operations/mrr-by-region.graphql', import.meta.url), 'utf8')
+  const config = loadConfig({ ENGINE_PATH: ':memory:', DEMO_CUSTOMERS: '0', LOG_LEVEL: 'silent', ALLOW_OPEN_ACCESS: 'true' })
+  const [root] = translateOperation(schema, config, text, {})
+  return root.compile() as SearchQuery
+}
+
+function line(name: string, t: Timing, extra = ''): string {
+  return `${name.padEnd(28)} median ${t.median.toFixed(1).padStart(7)} ms   p95 ${t.p95.toFixed(1).padStart(7)} ms   (${t.iterations} runs)${extra}`
+}
+
+async function main(): Promise<void> {
+  const file = argument('file', 'bench/.data/engine-100k.db')!
+  const sdkFile = argument('sdk-file')
+  const runs = Number(argument('runs', '15'))
+  const query = mrrByRegionQuery()
+  console.log(`query: ${JSON.stringify(query)}`)
+  console.log(`load before: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`)
+
+  const db = new Database(file, { readonly: true })
+  db.pragma('cache_size = -65536')
+  const index = new GraphIndex()
+  const floor = db.prepare(FLOOR_SQL)
+  const groups = runSearch(db, query, undefined, index).data.length
+  console.log(`${file}: ${groups} groups, ${(floor.all() as unknown[]).length} floor rows`)
+  console.log(line('engine runSearch (read-only)', await measure(() => runSearch(db, query, undefined, index), 2, runs)))
+  console.log(line('SQL floor GROUP BY', await measure(() => floor.all(), 2, runs)))
+  db.close()
+
+  if (sdkFile) {
+    const { engine, db: sdk } = await openSdk(sdkFile)
+    try {
+      const search = () => sdk.records.find(query as never)
+      const rows = (await search()).data.length
+      console.log(line(`SDK in-process (${rows} rows)`, await measure(search, 2, runs), `   on ${sdkFile}`))
+      const copy = new Database(sdkFile, { readonly: true })
+      console.log(line('SQL floor GROUP BY (copy)', await measure(() => copy.prepare(FLOOR_SQL).all(), 2, runs)))
+      copy.close()
+    } finally {
+      engine.close()
+    }
+  }
+  console.log(`load after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`)
+}
+
+await main()

@@ -1,0 +1,222 @@
+import type Database from 'better-sqlite3'
+import { compareValues } from './compare-values.js'
+import { compileOrder, normalizeOrder, type OrderKey } from './compile-order.js'
+import type { CompiledSearch } from './compile-search.js'
+import { roundAvg } from './evaluate-columns.js'
+import { finishGroups, groupPlan, type GroupPlan, type GroupValues } from './run-grouped.js'
+import type { Expr } from './select-ast.js'
+import type { SearchQuery } from './search-query.js'
+import { prepareCached } from './statement-cache.js'
+import { frag, sql, type Frag } from './sql-fragment.js'
+import { timeBucket } from './time-bucket.js'
+
+/** A group key read from one property column of the roots, optionally bucketed in time. */
+interface ColumnDim {
+  name: string
+  col: number
+  bucket?: { unit: string; size: number }
+}
+
+/** A select key computed per group, folded root by root in root order. */
+type Measure =
+  | { name: string; k: 'lit'; value: unknown }
+  | { name: string; k: 'roots' }
+  | { name: string; k: 'count'; col: number; distinct: boolean }
+  | { name: string; k: 'agg'; col: number; fn: 'sum' | 'avg' | 'min' | 'max'; precision?: number }
+
+interface ColumnPlan {
+  /** The root properties read, one column each. */
+  fields: string[]
+  dims: ColumnDim[]
+  measures: Measure[]
+}
+
+/**
+ * groupBy rows computed from the roots' own property columns, read in ONE statement over the
+ * matching roots (`props -> field`, no record hydration, no per-group node lists). Covers group
+ * keys that are root properties (or `$timeBucket`s of them) and count/sum/avg/min/max of root
+ * properties; answers undefined for anything else (related aliases, collect, arithmetic, refs),
+ * which the generic `runGrouped` evaluates. Values are folded in root order exactly as the generic
+ * path folds them (same sums, same first-appearance order of groups), so results are identical.
+ */
+export function runColumnGroups(
+  db: Database.Database, compiled: CompiledSearch, select: Record<string, Expr>, query: SearchQuery
+): { data: Array<Record<string, unknown>>; total: number } | undefined {
+  const plan = groupPlan(select, query)
+  const columns = columnPlan(plan, select)
+  if (!columns) return undefined
+  const rows = readColumns(db, compiled, columns.fields, normalizeOrder(query.orderBy))
+  const groups = foldGroups(columns, rows)
+  return { data: finishGroups(plan, select, query, groups), total: rows.length }
+}
+
+function isRoot(alias: string): boolean {
+  return alias === 'record' || alias === 'self'
+}
+
+/**
+ * Whether `record[field]` is exactly the stored property: not a system field (`__id`, …), not an
+ * inherited Object member (a missing `toString` reads as a function there), and expressible as a
+ * quoted JSON path label.
+ */
+function readable(field: string): boolean {
+  return !field.startsWith('__') && !(field in Object.prototype) && !/["\\\u0000-\u001f]/.test(field)
+}
+
+function columnPlan(plan: GroupPlan, select: Record<string, Expr>): ColumnPlan | undefined {
+  const fields: string[] = []
+  const col = (field: string): number => {
+    if (!readable(field)) return -1
+    if (!fields.includes(field)) fields.push(field)
+    return fields.indexOf(field)
+  }
+  const dims: ColumnDim[] = []
+  for (const { name, expr } of plan.dims) {
+    const field = expr.k === 'bucket' ? expr.field : expr
+    if (field.k !== 'field' || !isRoot(field.alias)) return undefined
+    const c = col(field.field)
+    if (c < 0) return undefined
+    dims.push(expr.k === 'bucket' ? { name, col: c, bucket: { unit: expr.unit, size: expr.size } } : { name, col: c })
+  }
+  const measures: Measure[] = []
+  for (const [name, expr] of Object.entries(select)) {
+    // Field references are evaluated but never emitted: only an alias other than the root matters (its errors).
+    if (expr.k === 'field') {
+      if (!isRoot(expr.alias)) return undefined
+      continue
+    }
+    if (name in plan.dimMap && expr === plan.dimMap[name]) continue
+    const measure = measureOf(name, expr, col)
+    if (!measure) return undefined
+    measures.push(measure)
+  }
+  return { fields, dims, measures }
+}
+
+function measureOf(name: string, expr: Expr, col: (field: string) => number): Measure | undefined {
+  if (expr.k === 'lit') return { name, k: 'lit', value: expr.value }
+  if (expr.k !== 'count' && expr.k !== 'agg') return undefined
+  if (expr.src === '*') return { name, k: 'roots' }
+  if (expr.src.kind !== 'alias' || !isRoot(expr.src.alias)) return undefined
+  if (expr.src.field === undefined) return expr.k === 'count' ? { name, k: 'roots' } : undefined
+  const c = col(expr.src.field)
+  if (c < 0) return undefined
+  if (expr.k === 'count') return { name, k: 'count', col: c, distinct: expr.distinct }
+  return { name, k: 'agg', col: c, fn: expr.fn, precision: expr.precision }
+}
+
+/**
+ * Each matching root's property values (null when absent), in the roots' query order: one
+ * `json_group_array` parsed natively in one go (a JS row per root costs more than the SQL).
+ */
+function readColumns(db: Database.Database, compiled: CompiledSearch, fields: string[], order: OrderKey[]): unknown[][] {
+  if (fields.length === 0) {
+    const n = (prepareCached(db, compiled.count.sql).get(...compiled.count.params) as { n: number }).n
+    return Array.from({ length: n }, () => [])
+  }
+  const tuple = frag(`SELECT json_group_array(json_array(${fields.map(() => 'r.props -> ?').join(', ')}) ORDER BY `, ...fields.map((f) => `$."${f}"`))
+  const statement = sql(tuple, rootOrder(db, order), ') ', compiled.from)
+  return JSON.parse(prepareCached(db, statement.sql).pluck().get(...statement.params) as string) as unknown[][]
+}
+
+/**
+ * The roots' ORDER BY without the property keys no record has (they sort every root alike, and the
+ * generic path's correlated lookup per root for them is most of a large group-by's SQL time; the
+ * gateway's group order keys name select keys, which are no stored property).
+ */
+function rootOrder(db: Database.Database, keys: OrderKey[]): Frag {
+  const exists = prepareCached(db, 'SELECT EXISTS (SELECT 1 FROM vals WHERE name = ? AND pos >= 0) AS e')
+  const kept = keys.filter((k) => k.key === '__id' || k.key === '__label' || (exists.get(k.key) as { e: number }).e === 1)
+  if (!kept.some((k) => k.key === '__id')) kept.push({ key: '__id', dir: keys[keys.length - 1].dir })
+  return compileOrder(kept)
+}
+
+interface Fold {
+  key: Record<string, unknown>
+  state: unknown[]
+}
+
+/**
+ * Groups the rows by their key values (in order of first appearance) and folds every measure. A
+ * group's id is the generic path's (JSON of the key values); a single key with a scalar value is
+ * looked up by that value first, so most rows cost one Map probe.
+ */
+function foldGroups(plan: ColumnPlan, rows: unknown[][]): GroupValues[] {
+  const { dims, measures } = plan
+  const groups = new Map<string, Fold>()
+  const byScalar = new Map<unknown, Fold>()
+  const single = dims.length === 1 ? dims[0].col : -1
+  for (const row of rows) {
+    const scalar = single >= 0 ? row[single] : undefined
+    const cacheable = single >= 0 && (scalar === null || typeof scalar !== 'object')
+    let group = cacheable ? byScalar.get(scalar) : undefined
+    if (!group) {
+      const key = keyOf(dims, row)
+      const id = JSON.stringify(dims.map((d) => key[d.name] ?? null))
+      group = groups.get(id)
+      if (!group) {
+        group = { key, state: measures.map(initial) }
+        groups.set(id, group)
+      }
+      if (cacheable) byScalar.set(scalar, group)
+    }
+    for (let m = 0; m < measures.length; m++) group.state[m] = step(measures[m], group.state[m], row)
+  }
+  if (rows.length === 0 && dims.length === 0) groups.set('[]', { key: {}, state: measures.map(initial) })
+  return [...groups.values()].map((g) => ({ key: g.key, values: Object.fromEntries(measures.map((m, i) => [m.name, result(m, g.state[i])])) }))
+}
+
+/** A root's group key values, as the generic path evaluates them (absent → null, then bucketed). */
+function keyOf(dims: ColumnDim[], row: unknown[]): Record<string, unknown> {
+  const key: Record<string, unknown> = {}
+  for (const d of dims) {
+    const v = row[d.col] ?? null
+    key[d.name] = d.bucket ? timeBucket(v, d.bucket.unit, d.bucket.size) : v
+  }
+  return key
+}
+
+type AggState = { sum: number; n: number; best: unknown }
+
+function initial(m: Measure): unknown {
+  if (m.k === 'roots') return 0
+  if (m.k === 'count') return m.distinct ? new Set<string>() : 0
+  if (m.k === 'agg') return { sum: 0, n: 0, best: undefined } satisfies AggState
+  return undefined
+}
+
+/** One root's contribution, mirroring evaluate-columns: counts skip null/absent values (an array counts once), aggregates read every array element and sum/avg only numbers. */
+function step(m: Measure, state: unknown, values: unknown[]): unknown {
+  if (m.k === 'roots') return (state as number) + 1
+  if (m.k === 'lit') return state
+  const value = values[m.col]
+  if (value === null || value === undefined) return state
+  if (m.k === 'count') {
+    if (!m.distinct) return (state as number) + 1
+    ;(state as Set<string>).add(JSON.stringify(value))
+    return state
+  }
+  const s = state as AggState
+  for (const v of Array.isArray(value) ? value : [value]) {
+    if (v === null || v === undefined) continue
+    if (m.fn === 'sum' || m.fn === 'avg') {
+      if (typeof v === 'number') {
+        s.sum += v
+        s.n++
+      }
+    } else if (s.best === undefined || (m.fn === 'min' ? compareValues(v, s.best) < 0 : compareValues(v, s.best) >= 0)) {
+      s.best = v
+    }
+  }
+  return s
+}
+
+function result(m: Measure, state: unknown): unknown {
+  if (m.k === 'lit') return m.value
+  if (m.k === 'roots') return state
+  if (m.k === 'count') return m.distinct ? (state as Set<string>).size : state
+  const s = state as AggState
+  if (m.fn === 'sum') return s.sum
+  if (m.fn === 'avg') return s.n === 0 ? null : roundAvg(s.sum / s.n, m.precision)
+  return s.best ?? null
+}
