@@ -114,7 +114,12 @@ function readColumns(db: Database.Database, compiled: CompiledSearch, fields: st
     const n = (prepareCached(db, compiled.count.sql).get(...compiled.count.params) as { n: number }).n
     return Array.from({ length: n }, () => [])
   }
-  const tuple = frag(`SELECT json_group_array(json_array(${fields.map(() => 'r.props -> ?').join(', ')}) ORDER BY `, ...fields.map((f) => `$."${f}"`))
+  const paths = fields.map((f) => `$."${f}"`)
+  // json_extract with several paths parses `props` once and answers a JSON array (absent → null);
+  // with one path it would answer an SQL value, so a single column is wrapped instead.
+  const tuple = paths.length === 1
+    ? frag('SELECT json_group_array(json_array(r.props -> ?) ORDER BY ', ...paths)
+    : frag(`SELECT json_group_array(json_extract(r.props, ${paths.map(() => '?').join(', ')}) ORDER BY `, ...paths)
   const statement = sql(tuple, rootOrder(db, order), ') ', compiled.from)
   return JSON.parse(prepareCached(db, statement.sql).pluck().get(...statement.params) as string) as unknown[][]
 }

@@ -31,7 +31,10 @@ export interface SearchResult {
 export function runSearch(db: Database.Database, query: SearchQuery, scope?: SearchScope, index?: GraphIndex): SearchResult {
   if (query.select && query.aggregate) throw badRequest('select and aggregate cannot be used together')
   const validated = compileSearch(query, scope) // validates before any index work
-  if (!index || scope || db.inTransaction) return execute(db, query, validated)
+  // A group-by over a whole label reads its roots through the label index in the same statement
+  // that reads their values: a candidate list from the in-memory index would only add a JSON round trip.
+  const wholeLabelGroups = query.groupBy?.length && (!query.where || Object.keys(query.where).length === 0)
+  if (!index || scope || db.inTransaction || wholeLabelGroups) return execute(db, query, validated)
   // One read transaction, so the indexes and the SQL that finishes the query see the same snapshot.
   return db.transaction(() => {
     const match = indexedCandidates(db, index, query)
