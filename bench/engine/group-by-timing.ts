@@ -19,7 +19,7 @@ import { runSearch } from '../../src/engine/query/run-search.js'
 import type { SearchQuery } from '../../src/engine/query/search-query.js'
 import { schema } from '../../src/schema/index.js'
 import { translateOperation } from '../suite/translate-operation.js'
-import { measure, type Timing } from './measure.js'
+import type { Timing } from './measure.js'
 import { openSdk } from './open-sdk.js'
 
 const FLOOR_SQL = `SELECT g.v AS region, count(*) AS n, coalesce(sum(m.v), 0) AS mrr
@@ -42,7 +42,29 @@ function mrrByRegionQuery(): SearchQuery {
 }
 
 function line(name: string, t: Timing, extra = ''): string {
-  return `${name.padEnd(28)} median ${t.median.toFixed(1).padStart(7)} ms   p95 ${t.p95.toFixed(1).padStart(7)} ms   (${t.iterations} runs)${extra}`
+  return `${name.padEnd(30)} median ${t.median.toFixed(1).padStart(7)} ms   p95 ${t.p95.toFixed(1).padStart(7)} ms   (${t.iterations} runs)${extra}`
+}
+
+/**
+ * Times two operations alternately (a, b, a, b, …) after two unmeasured rounds, so a change in the
+ * machine's load during the run weighs on both alike.
+ */
+async function interleaved(a: () => unknown, b: () => unknown, runs: number): Promise<[Timing, Timing]> {
+  const samples: [number[], number[]] = [[], []]
+  for (let i = -2; i < runs; i++) {
+    for (const [k, fn] of [a, b].entries()) {
+      const started = performance.now()
+      await fn()
+      if (i >= 0) samples[k].push(performance.now() - started)
+    }
+  }
+  return [summary(samples[0]), summary(samples[1])]
+}
+
+function summary(samples: number[]): Timing {
+  samples.sort((x, y) => x - y)
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.max(0, Math.ceil(q * samples.length) - 1))]
+  return { iterations: samples.length, median: at(0.5), p95: at(0.95) }
 }
 
 async function main(): Promise<void> {
@@ -59,8 +81,9 @@ async function main(): Promise<void> {
   const floor = db.prepare(FLOOR_SQL)
   const groups = runSearch(db, query, undefined, index).data.length
   console.log(`${file}: ${groups} groups, ${(floor.all() as unknown[]).length} floor rows`)
-  console.log(line('engine runSearch (read-only)', await measure(() => runSearch(db, query, undefined, index), 2, runs)))
-  console.log(line('SQL floor GROUP BY', await measure(() => floor.all(), 2, runs)))
+  const [engine, sqlFloor] = await interleaved(() => runSearch(db, query, undefined, index), () => floor.all(), runs)
+  console.log(line('engine runSearch (read-only)', engine))
+  console.log(line('SQL floor GROUP BY', sqlFloor))
   db.close()
 
   if (sdkFile) {
@@ -68,10 +91,12 @@ async function main(): Promise<void> {
     try {
       const search = () => sdk.records.find(query as never)
       const rows = (await search()).data.length
-      console.log(line(`SDK in-process (${rows} rows)`, await measure(search, 2, runs), `   on ${sdkFile}`))
       const copy = new Database(sdkFile, { readonly: true })
-      console.log(line('SQL floor GROUP BY (copy)', await measure(() => copy.prepare(FLOOR_SQL).all(), 2, runs)))
+      const copyFloor = copy.prepare(FLOOR_SQL)
+      const [viaSdk, sqlFloor] = await interleaved(search, () => copyFloor.all(), runs)
       copy.close()
+      console.log(line(`SDK in-process (${rows} rows)`, viaSdk, `   on ${sdkFile}`))
+      console.log(line('SQL floor GROUP BY on the copy', sqlFloor))
     } finally {
       engine.close()
     }
