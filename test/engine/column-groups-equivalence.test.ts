@@ -31,7 +31,7 @@ const ABSENT = Symbol('absent')
 const REGIONS: unknown[] = ['EMEA', 'APAC', 'AMER', 'EMEA', 'APAC', null, ABSENT, ['EMEA'], ['EMEA', 'APAC'], [], 5, '5', true, 'emea']
 const AMOUNTS: unknown[] = [0.1, 0.2, 19.99, 1e16, 1, -1e16, -0, 3, 42.5, '12.5', null, ABSENT, [1.5, 2.25], [], true, 'abc', [0.1, 'x', null], 7]
 const TIERS: unknown[] = ['a', 'b', 'a', ABSENT, 2]
-const DATES: unknown[] = ['2024-01-15T12:00:00Z', '2024-03-31T23:59:59Z', '2023-12-31T00:00:00.000Z', '2024-02-29T10:00:00+02:00', 'not a date', ABSENT, null, ['2024-05-01T00:00:00Z']]
+const DATES: unknown[] = [9e15, -1e17, 1700000000000, '2024-01-15T12:00:00Z', '2024-03-31T23:59:59Z', '2023-12-31T00:00:00.000Z', '2024-02-29T10:00:00+02:00', 'not a date', ABSENT, null, ['2024-05-01T00:00:00Z']]
 
 const g = graph()
 let index: GraphIndex

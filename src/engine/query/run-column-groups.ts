@@ -71,6 +71,8 @@ function columnPlan(plan: GroupPlan, select: Record<string, Expr>): ColumnPlan |
     return fields.indexOf(field)
   }
   const dims: ColumnDim[] = []
+  // A name named twice keys both positions by its last expression there; rare enough to leave generic.
+  if (new Set(plan.dims.map((d) => d.name)).size !== plan.dims.length) return undefined
   for (const { name, expr } of plan.dims) {
     const field = expr.k === 'bucket' ? expr.field : expr
     if (field.k !== 'field' || !isRoot(field.alias)) return undefined
@@ -141,44 +143,68 @@ interface Fold {
   state: unknown[]
 }
 
+/** A value a Map can key exactly as the generic path's JSON id tells groups apart. */
+function isScalar(v: unknown): boolean {
+  return v === null || typeof v !== 'object'
+}
+
+/** Non-finite numbers are `null` in the generic path's JSON id, so they share null's group. */
+function mapKey(v: unknown): unknown {
+  return typeof v === 'number' && !Number.isFinite(v) ? null : v
+}
+
 /**
- * Groups the rows by their key values (in order of first appearance) and folds every measure. A
- * group's id is the generic path's (JSON of the key values); a single key with a scalar value is
- * looked up by that value first, so most rows cost one Map probe.
+ * Groups the rows by their key values, in order of first appearance, and folds every measure.
+ * Groups are told apart exactly as the generic path's id (JSON of the key values) tells them:
+ * scalar keys through one Map level per key (no string per root), anything else (arrays) by that
+ * JSON. A single key is also looked up by its stored value first, which skips re-bucketing.
  */
 function foldGroups(plan: ColumnPlan, rows: unknown[][]): GroupValues[] {
   const { dims, measures } = plan
-  const groups = new Map<string, Fold>()
-  const byScalar = new Map<unknown, Fold>()
+  const groups: Fold[] = []
+  const create = (values: unknown[]): Fold => {
+    const key: Record<string, unknown> = {}
+    dims.forEach((d, i) => (key[d.name] = values[i]))
+    const group = { key, state: measures.map(initial) }
+    groups.push(group)
+    return group
+  }
+  const byJson = new Map<string, Fold>()
+  const byValues = new Map<unknown, unknown>()
+  const byRaw = new Map<unknown, Fold>()
   const single = dims.length === 1 ? dims[0].col : -1
+  const values: unknown[] = dims.map(() => null)
+  const find = (): Fold => {
+    if (!values.every(isScalar)) {
+      const id = JSON.stringify(values)
+      return byJson.get(id) ?? byJson.set(id, create([...values])).get(id)!
+    }
+    let level = byValues
+    for (let i = 0; i < values.length - 1; i++) {
+      const k = mapKey(values[i])
+      level = (level.get(k) as Map<unknown, unknown> | undefined) ?? level.set(k, new Map()).get(k) as Map<unknown, unknown>
+    }
+    const k = mapKey(values[values.length - 1])
+    return (level.get(k) as Fold | undefined) ?? (level.set(k, create([...values])).get(k) as Fold)
+  }
+  const whole = dims.length === 0 ? create([]) : undefined
   for (const row of rows) {
-    const scalar = single >= 0 ? row[single] : undefined
-    const cacheable = single >= 0 && (scalar === null || typeof scalar !== 'object')
-    let group = cacheable ? byScalar.get(scalar) : undefined
+    const raw = single >= 0 ? row[single] : undefined
+    let group = whole ?? (single >= 0 && isScalar(raw) ? byRaw.get(raw) : undefined)
     if (!group) {
-      const key = keyOf(dims, row)
-      const id = JSON.stringify(dims.map((d) => key[d.name] ?? null))
-      group = groups.get(id)
-      if (!group) {
-        group = { key, state: measures.map(initial) }
-        groups.set(id, group)
-      }
-      if (cacheable) byScalar.set(scalar, group)
+      dims.forEach((d, i) => (values[i] = keyValue(d, row)))
+      group = find()
+      if (single >= 0 && isScalar(raw)) byRaw.set(raw, group)
     }
     for (let m = 0; m < measures.length; m++) group.state[m] = step(measures[m], group.state[m], row)
   }
-  if (rows.length === 0 && dims.length === 0) groups.set('[]', { key: {}, state: measures.map(initial) })
-  return [...groups.values()].map((g) => ({ key: g.key, values: Object.fromEntries(measures.map((m, i) => [m.name, result(m, g.state[i])])) }))
+  return groups.map((g) => ({ key: g.key, values: Object.fromEntries(measures.map((m, i) => [m.name, result(m, g.state[i])])) }))
 }
 
-/** A root's group key values, as the generic path evaluates them (absent → null, then bucketed). */
-function keyOf(dims: ColumnDim[], row: unknown[]): Record<string, unknown> {
-  const key: Record<string, unknown> = {}
-  for (const d of dims) {
-    const v = row[d.col] ?? null
-    key[d.name] = d.bucket ? timeBucket(v, d.bucket.unit, d.bucket.size) : v
-  }
-  return key
+/** A root's value of one group key, as the generic path evaluates it (absent → null, then bucketed). */
+function keyValue(d: ColumnDim, row: unknown[]): unknown {
+  const v = row[d.col] ?? null
+  return d.bucket ? timeBucket(v, d.bucket.unit, d.bucket.size) : v
 }
 
 type AggState = { sum: number; n: number; best: unknown }
