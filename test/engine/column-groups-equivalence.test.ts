@@ -189,6 +189,23 @@ describe('groupBy: column path versus generic evaluation', () => {
     expect(runSearch(h.db, query)).toStrictEqual(columns)
   })
 
+  it('reads property names with dots, spaces, brackets, quotes and non-ASCII letters; leaves unquotable ones generic', () => {
+    const h = graph()
+    const names = ['a.b', 'x y', 'é', '[0]', "it's", '$x', 'a"b', 'back\\slash']
+    for (let i = 0; i < 12; i++) h.add(`o${i}`, 'ODD', Object.fromEntries(names.map((n, j) => [n, (i + j) % 3 === 0 ? 'p' : i % 2 ? 1.25 : 'q'])))
+    for (const name of names) {
+      const query: SearchQuery = { labels: ['ODD'], groupBy: ['k'], select: { k: `$record.${name}`, n: { $count: '*' }, sum: { $sum: `$record.${name}` }, max: { $max: `$record.${name}` } } }
+      const select = parseSelectMap(query.select, 'select')
+      const columns = runColumnGroups(h.db, compileSearch(query), select, query)
+      const compiled = compileSearch(query)
+      const roots = (h.db.prepare(compiled.all.sql).raw().all(...compiled.all.params) as Array<[number]>).map((r) => r[0])
+      const expected = runGrouped(new ColumnEvaluator(h.db, new RecordCache(h.db), compiled.ctx.aliases), select, query, roots)
+      expect(expected.length, name).toBe(3)
+      if (name.includes('"') || name.includes('\\')) expect(columns, name).toBeUndefined()
+      else expect(columns, name).toStrictEqual({ data: expected, total: 12 })
+    }
+  })
+
   it('an empty match without group keys is one group of zeros and nulls', () => {
     const query: SearchQuery = { labels: ['ACCOUNT'], where: { tier: 'none' }, groupBy: ['count'], select: { count: { $count: '*' }, sum: { $sum: '$record.mrr' }, avg: { $avg: '$record.mrr' }, max: { $max: '$record.mrr' } } }
     expect(columnPath(query)).toStrictEqual({ data: [{ count: 0, sum: 0, avg: null, max: null }], total: 0 })

@@ -45,7 +45,9 @@ export function runColumnGroups(
   const plan = groupPlan(select, query)
   const columns = columnPlan(plan, select)
   if (!columns) return undefined
-  const rows = readColumns(db, compiled, columns.fields, normalizeOrder(query.orderBy))
+  const read = () => readColumns(db, compiled, columns.fields, normalizeOrder(query.orderBy))
+  // The order probe and the read see one snapshot.
+  const rows = db.inTransaction ? read() : db.transaction(read)()
   const groups = foldGroups(columns, rows)
   return { data: finishGroups(plan, select, query, groups), total: rows.length }
 }
@@ -127,9 +129,9 @@ function readColumns(db: Database.Database, compiled: CompiledSearch, fields: st
 }
 
 /**
- * The roots' ORDER BY without the property keys no record has (they sort every root alike, and the
- * generic path's correlated lookup per root for them is most of a large group-by's SQL time; the
- * gateway's group order keys name select keys, which are no stored property).
+ * The roots' ORDER BY without the property keys no record has: they sort every root alike, so
+ * dropping them spares a correlated value lookup per root without changing the order. The
+ * gateway's group order keys name select keys (`key_region`, `count`), which no record stores.
  */
 function rootOrder(db: Database.Database, keys: OrderKey[]): Frag {
   const exists = prepareCached(db, 'SELECT EXISTS (SELECT 1 FROM vals WHERE name = ? AND pos >= 0) AS e')
