@@ -5,7 +5,8 @@ import { ColumnEvaluator } from '../../src/engine/query/evaluate-columns.js'
 import { parseAggregateMap } from '../../src/engine/query/parse-aggregate.js'
 import { parseSelectMap } from '../../src/engine/query/parse-select.js'
 import { RecordCache } from '../../src/engine/query/record-cache.js'
-import { runColumnGroups } from '../../src/engine/query/run-column-groups.js'
+import { normalizeOrder } from '../../src/engine/query/compile-order.js'
+import { readColumnRows, rootOrder, runColumnGroups } from '../../src/engine/query/run-column-groups.js'
 import { runGrouped } from '../../src/engine/query/run-grouped.js'
 import { runSearch } from '../../src/engine/query/run-search.js'
 import type { SearchQuery } from '../../src/engine/query/search-query.js'
@@ -203,6 +204,19 @@ describe('groupBy: column path versus generic evaluation', () => {
       expect(expected.length, name).toBe(3)
       if (name.includes('"') || name.includes('\\')) expect(columns, name).toBeUndefined()
       else expect(columns, name).toStrictEqual({ data: expected, total: 12 })
+    }
+  })
+
+  it('the row-by-row reader (labels past SQLite\'s string limit) reads each root\'s values in root order', () => {
+    const orders: Array<SearchQuery['orderBy']> = [undefined, { mrr: 'desc', tier: 'asc' }, { missing: 'asc' }]
+    for (const orderBy of orders) {
+      const query: SearchQuery = { labels: ['ACCOUNT'], where: { tier: { $ne: 'b' } }, orderBy }
+      const compiled = compileSearch(query)
+      const rows = readColumnRows(g.db, compiled, ['region', 'mrr', 'signedAt'], rootOrder(g.db, normalizeOrder(orderBy)))
+      const cache = new RecordCache(g.db)
+      const roots = (g.db.prepare(compiled.all.sql).raw().all(...compiled.all.params) as Array<[number]>).map((r) => r[0])
+      expect(rows.length).toBeGreaterThan(100)
+      expect(rows).toStrictEqual(roots.map((rid) => ['region', 'mrr', 'signedAt'].map((f) => cache.get(rid)[f] ?? null)))
     }
   })
 

@@ -111,29 +111,50 @@ function measureOf(name: string, expr: Expr, col: (field: string) => number): Me
 
 /**
  * Each matching root's property values (null when absent), in the roots' query order: one
- * `json_group_array` parsed natively in one go (a JS row per root costs more than the SQL).
+ * `json_group_array` parsed natively in one go (a JS row per root costs more than the SQL). A
+ * label too large for one SQLite string (SQLITE_TOOBIG) is read row by row instead.
  */
 function readColumns(db: Database.Database, compiled: CompiledSearch, fields: string[], order: OrderKey[]): unknown[][] {
   if (fields.length === 0) {
     const n = (prepareCached(db, compiled.count.sql).get(...compiled.count.params) as { n: number }).n
     return Array.from({ length: n }, () => [])
   }
-  const paths = fields.map((f) => `$."${f}"`)
-  // json_extract with several paths parses `props` once and answers a JSON array (absent → null);
-  // with one path it would answer an SQL value, so a single column is wrapped instead.
-  const tuple = paths.length === 1
-    ? frag('SELECT json_group_array(json_array(r.props -> ?) ORDER BY ', ...paths)
-    : frag(`SELECT json_group_array(json_extract(r.props, ${paths.map(() => '?').join(', ')}) ORDER BY `, ...paths)
-  const statement = sql(tuple, rootOrder(db, order), ') ', compiled.from)
-  return JSON.parse(prepareCached(db, statement.sql).pluck().get(...statement.params) as string) as unknown[][]
+  const orderBy = rootOrder(db, order)
+  const statement = sql('SELECT json_group_array(', rootValues(fields), ' ORDER BY ', orderBy, ') ', compiled.from)
+  try {
+    return JSON.parse(prepareCached(db, statement.sql).pluck().get(...statement.params) as string) as unknown[][]
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'SQLITE_TOOBIG') throw error
+    return readColumnRows(db, compiled, fields, orderBy)
+  }
+}
+
+/** The same values as `readColumns`, one SQL row (one JSON array) per root: for labels past SQLite's string limit. */
+export function readColumnRows(db: Database.Database, compiled: CompiledSearch, fields: string[], orderBy: Frag): unknown[][] {
+  const statement = sql('SELECT ', rootValues(fields), ' ', compiled.from, ' ORDER BY ', orderBy)
+  const rows: unknown[][] = []
+  for (const text of prepareCached(db, statement.sql).pluck().iterate(...statement.params) as IterableIterator<string>) rows.push(JSON.parse(text) as unknown[])
+  return rows
 }
 
 /**
- * The roots' ORDER BY without the property keys no record has: they sort every root alike, so
- * dropping them spares a correlated value lookup per root without changing the order. The
- * gateway's group order keys name select keys (`key_region`, `count`), which no record stores.
+ * A root's values of `fields` as one JSON array. json_extract with several paths parses `props`
+ * once and answers a JSON array (absent → null); with one path it would answer an SQL value, so a
+ * single column is wrapped instead.
  */
-function rootOrder(db: Database.Database, keys: OrderKey[]): Frag {
+function rootValues(fields: string[]): Frag {
+  const paths = fields.map((f) => `$."${f}"`)
+  if (paths.length === 1) return frag('json_array(r.props -> ?)', ...paths)
+  return frag(`json_extract(r.props, ${paths.map(() => '?').join(', ')})`, ...paths)
+}
+
+/**
+ * The roots' ORDER BY for `keys` (the query's normalised `orderBy`) without the property keys no
+ * record has: they sort every root alike, so dropping them spares a correlated value lookup per
+ * root without changing the order. The gateway's group order keys name select keys (`key_region`,
+ * `count`), which no record stores.
+ */
+export function rootOrder(db: Database.Database, keys: OrderKey[]): Frag {
   const exists = prepareCached(db, 'SELECT EXISTS (SELECT 1 FROM vals WHERE name = ? AND pos >= 0) AS e')
   const kept = keys.filter((k) => k.key === '__id' || k.key === '__label' || (exists.get(k.key) as { e: number }).e === 1)
   if (!kept.some((k) => k.key === '__id')) kept.push({ key: '__id', dir: keys[keys.length - 1].dir })
