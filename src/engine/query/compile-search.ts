@@ -16,6 +16,8 @@ export interface CompiledSearch {
   page: CompiledSql
   /** Every matching rid in the query's order (for post-aggregation ordering and grouping). */
   all: CompiledSql
+  /** `FROM records r WHERE …`: the matching roots, for statements that read other columns of them. */
+  from: CompiledSql
   ctx: CompileContext
 }
 
@@ -33,5 +35,5 @@ export function compileSearch(query: SearchQuery, scope?: SearchScope, candidate
   page.params.push(query.limit ?? DEFAULT_LIMIT, query.skip ?? 0)
   const all = sql('SELECT r.rid ', ordered)
   const count = sql('SELECT COUNT(*) AS n ', base)
-  return { count, page, all, ctx: used }
+  return { count, page, all, from: base, ctx: used }
 }

@@ -139,7 +139,8 @@ function slice<T>(items: T[], expr: CollectExpr): T[] {
   return items.slice(expr.skip, expr.limit === undefined ? undefined : expr.skip + expr.limit)
 }
 
-function roundAvg(avg: number, precision: number | undefined): number {
+/** An average rounded to `precision` decimals (0 truncates), as `$avg` and `avg` return it. */
+export function roundAvg(avg: number, precision: number | undefined): number {
   if (precision === undefined) return avg
   if (precision === 0) return Math.trunc(avg)
   const f = 10 ** precision

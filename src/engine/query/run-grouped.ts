@@ -7,9 +7,32 @@ import { parseSelectExpr } from './parse-select.js'
 import type { Expr } from './select-ast.js'
 import type { SearchQuery } from './search-query.js'
 
-interface Dimension {
+/** One group key: its output name and the expression evaluated on each root. */
+export interface Dimension {
   name: string
   expr: Expr
+}
+
+/** What a groupBy query groups by and which select keys each group row carries. */
+export interface GroupPlan {
+  dims: Dimension[]
+  dimMap: Record<string, Expr>
+  /** Select keys computed per group (everything but plain field references and group keys). */
+  emitted: string[]
+}
+
+/** A group before ordering: its key values (from its first root) and its computed select keys. */
+export interface GroupValues {
+  key: Record<string, unknown>
+  values: Record<string, unknown>
+}
+
+/** Validates `groupBy` against the select keys; 400 naming the entry for anything malformed. */
+export function groupPlan(select: Record<string, Expr>, query: SearchQuery): GroupPlan {
+  const dims = (query.groupBy ?? []).map((entry, i) => dimensionOf(entry, select, `groupBy[${i}]`)).filter((d): d is Dimension => d !== null)
+  const dimMap = Object.fromEntries(dims.map((d) => [d.name, d.expr]))
+  const emitted = Object.keys(select).filter((name) => select[name].k !== 'field' && !(name in dimMap))
+  return { dims, dimMap, emitted }
 }
 
 /**
@@ -17,8 +40,8 @@ interface Dimension {
  * by paging), with the select keys aggregated per group; then ordered and paged as rows.
  */
 export function runGrouped(evaluator: ColumnEvaluator, select: Record<string, Expr>, query: SearchQuery, roots: number[]): Array<Record<string, unknown>> {
-  const dims = (query.groupBy ?? []).map((entry, i) => dimensionOf(entry, select, `groupBy[${i}]`)).filter((d): d is Dimension => d !== null)
-  const dimMap = Object.fromEntries(dims.map((d) => [d.name, d.expr]))
+  const plan = groupPlan(select, query)
+  const { dims, dimMap } = plan
   const perRoot = dims.length ? evaluator.evaluateMap(dimMap, roots.map((r) => [r])) : []
   const groups = new Map<string, { key: Record<string, unknown>; roots: number[] }>()
   roots.forEach((rid, i) => {
@@ -29,14 +52,23 @@ export function runGrouped(evaluator: ColumnEvaluator, select: Record<string, Ex
     else groups.set(id, { key, roots: [rid] })
   })
   if (roots.length === 0 && dims.length === 0) groups.set('[]', { key: {}, roots: [] })
-  const emitted = Object.keys(select).filter((name) => select[name].k !== 'field' && !(name in dimMap))
   const list = [...groups.values()]
   const values = evaluator.evaluateMap(select, list.map((g) => g.roots))
-  const rows = list.map((g, i) => {
+  return finishGroups(plan, select, query, list.map((g, i) => ({ key: g.key, values: values[i] })))
+}
+
+/**
+ * Group rows from groups in order of first appearance among the roots: key columns, then the
+ * emitted select keys; sorted by `orderBy` (default: group keys ascending; the sort is stable, so
+ * ties keep that order), then paged.
+ */
+export function finishGroups(plan: GroupPlan, select: Record<string, Expr>, query: SearchQuery, groups: GroupValues[]): Array<Record<string, unknown>> {
+  const { dims, dimMap, emitted } = plan
+  const rows = groups.map((g) => {
     const row: Record<string, unknown> = {}
     for (const d of dims) row[d.name] = g.key[d.name] ?? null
     for (const name of Object.keys(select)) if (name in dimMap) row[name] = g.key[name] ?? null
-    for (const name of emitted) row[name] = values[i][name]
+    for (const name of emitted) row[name] = g.values[name]
     return row
   })
   const order = query.orderBy ? normalizeOrder(query.orderBy) : dims.map((d) => ({ key: d.name, dir: 'asc' as const }))

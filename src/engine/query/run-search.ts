@@ -12,6 +12,7 @@ import { ColumnEvaluator } from './evaluate-columns.js'
 import { parseAggregateMap } from './parse-aggregate.js'
 import { parseSelectMap } from './parse-select.js'
 import { RecordCache } from './record-cache.js'
+import { runColumnGroups } from './run-column-groups.js'
 import { runGrouped } from './run-grouped.js'
 import type { Expr } from './select-ast.js'
 import type { SearchQuery, SearchScope } from './search-query.js'
@@ -31,7 +32,10 @@ export interface SearchResult {
 export function runSearch(db: Database.Database, query: SearchQuery, scope?: SearchScope, index?: GraphIndex): SearchResult {
   if (query.select && query.aggregate) throw badRequest('select and aggregate cannot be used together')
   const validated = compileSearch(query, scope) // validates before any index work
-  if (!index || scope || db.inTransaction) return execute(db, query, validated)
+  // A group-by over a whole label reads its roots through the label index in the same statement
+  // that reads their values: a candidate list from the in-memory index would only add a JSON round trip.
+  const wholeLabelGroups = query.groupBy?.length && (!query.where || Object.keys(query.where).length === 0)
+  if (!index || scope || db.inTransaction || wholeLabelGroups) return execute(db, query, validated)
   // One read transaction, so the indexes and the SQL that finishes the query see the same snapshot.
   return db.transaction(() => {
     const match = indexedCandidates(db, index, query)
@@ -60,6 +64,8 @@ function execute(db: Database.Database, query: SearchQuery, compiled: CompiledSe
   const cache = new RecordCache(db)
   const evaluator = new ColumnEvaluator(db, cache, compiled.ctx.aliases)
   if (query.groupBy?.length) {
+    const columnGroups = runColumnGroups(db, compiled, computed ?? {}, query)
+    if (columnGroups) return columnGroups
     const roots = allRids(db, compiled)
     return { data: runGrouped(evaluator, computed ?? {}, query, roots), total: roots.length }
   }

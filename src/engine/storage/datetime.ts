@@ -8,14 +8,18 @@ const ISO_DATETIME =
 
 /** True when `value` is a string RushDB types as `datetime`. */
 export function isIsoDatetime(value: unknown): value is string {
-  if (typeof value !== 'string') return false
+  return typeof value === 'string' && isoMatch(value) !== undefined
+}
+
+/** The ISO pattern's match of `value` when it is a RushDB datetime (the leap-day rule included). */
+function isoMatch(value: string): RegExpExecArray | undefined {
   const m = ISO_DATETIME.exec(value)
-  if (!m) return false
+  if (!m) return undefined
   if (value.slice(5, 10) === '02-29') {
     const yy = Number(m[1].slice(2))
-    if (yy % 4 !== 0) return false
+    if (yy % 4 !== 0) return undefined
   }
-  return true
+  return m
 }
 
 /**
@@ -23,8 +27,9 @@ export function isIsoDatetime(value: unknown): value is string {
  * comparison; `undefined` when the string is not one. A missing zone means UTC, as Neo4j reads it.
  */
 export function datetimeToEpoch(value: string): number | undefined {
-  if (!isIsoDatetime(value)) return undefined
-  const m = ISO_DATETIME.exec(value)!
+  // One match serves the test and the fields (grouping by a time bucket converts every root's value).
+  const m = isoMatch(value)
+  if (!m) return undefined
   const [, , hh, mi, ss, frac, zone] = m
   const fraction = frac ? Number(`0.${frac}`) * 1000 : 0
   const base = Date.UTC(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, Number(value.slice(8, 10)), Number(hh), Number(mi), ss ? Number(ss) : 0)
