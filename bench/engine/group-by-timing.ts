@@ -3,7 +3,7 @@
  * file: MRR by region (bench/operations/mrr-by-region.graphql, 25,075 accounts on the 100k file) and
  * invoices by issue month and status (a time bucket, 284,315 invoices there).
  *
- * `npx tsx bench/engine/group-by-timing.ts [--file F] [--sdk-file G] [--runs N] [--only mrr-by-region]`
+ * `npm run bench:group-by -- [--file F] [--sdk-file G] [--runs N] [--only mrr-by-region]`
  *
  * - `--file F` (read-only): the engine's search (`runSearch` with the in-memory indexes, as the
  *   engine's read connection runs it) and the SQL floor, on a connection opened read-only, so a
