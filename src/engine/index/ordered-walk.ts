@@ -11,6 +11,13 @@ import { walkBound, type BoundType } from './walk-bound.js'
 
 /** Below this many candidates, ordering them from the sort column is cheap enough. */
 const MIN_CANDIDATES = 2000
+/**
+ * A walk reads about `needed × records ÷ candidates` index entries (the candidates' share of the
+ * graph), each dearer than comparing two cached sort values: it runs when that is well below the
+ * candidate count, i.e. for large sets (a label's first page), not for selective ones (a few
+ * thousand churn candidates spread over the whole key range sort faster in memory).
+ */
+const WALK_COST_FACTOR = 4
 /** Index entries read per step: small first (a first page needs few), growing for sparse matches. */
 const FIRST_CHUNK = 64
 const MAX_CHUNK = 4096
@@ -26,8 +33,8 @@ const BOUND_TYPES = new Set(['string', 'number', 'datetime'])
  * a page 50,000 rows deep costs what the first one costs. Candidates come from the in-memory
  * indexes (exact, or a superset whose rows SQL re-checks chunk by chunk, in order). Returns
  * undefined when the walk does not apply or would not finish quickly (the caller falls back):
- * several stored types for the property, a small candidate set, a needed total that is not known,
- * or a page reaching rows without a value (they sort last ascending, first descending).
+ * several stored types for the property, a small or selective candidate set, a needed total that
+ * is not known, or a page reaching rows without a value (they sort last ascending, first descending).
  */
 export function orderedWalk(db: Database.Database, index: GraphIndex, query: SearchQuery, keys: OrderKey[], match: IndexedMatch | undefined): number[] | undefined {
   const key = walkKey(keys)
@@ -35,6 +42,9 @@ export function orderedWalk(db: Database.Database, index: GraphIndex, query: Sea
   if (!key || labels.length === 0) return undefined
   const candidates = match ?? { set: labels.map((l) => index.label(db, l)).reduce((a, b) => a.or(b)), exact: false }
   if (candidates.set.size < MIN_CANDIDATES || (!candidates.exact && !query.skipTotal)) return undefined
+  const needed = (query.skip ?? 0) + (query.limit ?? DEFAULT_LIMIT)
+  const records = prepareCached(db, 'SELECT coalesce(max(rid), 0) FROM records').pluck().get() as number
+  if (candidates.set.size ** 2 < WALK_COST_FACTOR * needed * records) return undefined
   const type = singleType(db, key.key)
   if (!type) return undefined
   const asc = key.dir === 'asc'
@@ -50,7 +60,6 @@ export function orderedWalk(db: Database.Database, index: GraphIndex, query: Sea
   const start = prepareCached(db, `${base} ORDER BY v ${d}, rid ${d} LIMIT ?`)
   const next = prepareCached(db, `${base} AND (v, rid) ${asc ? '>' : '<'} (?, ?) ORDER BY v ${d}, rid ${d} LIMIT ?`)
   const verify = candidates.exact ? undefined : verifier(db, query)
-  const needed = (query.skip ?? 0) + (query.limit ?? DEFAULT_LIMIT)
   const out: number[] = []
   let after: [unknown, number] | undefined = bound ? [bound.value, asc ? -1 : Number.MAX_SAFE_INTEGER] : undefined
   let chunk = FIRST_CHUNK
