@@ -66,7 +66,8 @@ export async function linkByKeyJoin(writer: TxWriter, links: PlanLink[], records
   for (const link of links) {
     const group = joinGroup(link, records, created)
     if (group === undefined) rest.push(link)
-    else groups.set(group, [...(groups.get(group) ?? []), link])
+    else if (groups.has(group)) groups.get(group)!.push(link)
+    else groups.set(group, [link])
   }
   const pending: PlanLink[][] = []
   for (const group of groups.values()) {
