@@ -38,11 +38,11 @@ export interface RelationMapping {
    */
   write?: 'nested' | 'ref'
   /**
-   * For a single related record named by its natural key (an event's `customerId`): the record
-   * stores that key too, so links to new records are written as one key join per batch
-   * (`POST /relationships/create-many`) instead of one attach per related record.
+   * For a single related record named by its natural key (an event's `customerId`): the property
+   * the record stores that key under too, so links to new records are written as one key join per
+   * batch (`POST /relationships/create-many`) instead of one attach per related record.
    */
-  storesKey?: boolean
+  storesKey?: string
 }
 
 /** The storage mapping of one GraphQL object type, kept on the type itself (`extensions.rushdb`). */

@@ -9,8 +9,9 @@ import type { TxWriter } from './tx-writer.js'
 export interface KeyJoinSpec {
   parentLabel: string
   childLabel: string
-  /** The property both ends hold (the parent's natural key, stored on the child). */
-  key: string
+  /** The parent's natural key, and the child property holding the same value. */
+  parentKey: string
+  childKey: string
   /** The edge seen from the parent: `out` is (parent)-[type]->(child). */
   edge: WriteEdge
   parentIds: string[]
@@ -44,15 +45,15 @@ function routeMissing(answer: RestAnswer): boolean {
 
 /**
  * Writes `spec` as one `POST /relationships/create-many` inside the writer's transaction: source
- * the parents, target the children, each narrowed by `$id`, joined on `key`. Returns false when
+ * the parents, target the children, each narrowed by `$id`, joined on their keys. Returns false when
  * the server has no such route (remembered for a while), so the caller attaches per parent.
  */
 export async function linkByKey(writer: TxWriter, spec: KeyJoinSpec): Promise<boolean> {
   const rest = restCallOf(writer.db)
   if (!rest || !canLinkByKey(writer.db)) return false
   const body = {
-    source: { label: spec.parentLabel, key: spec.key, where: { $id: { $in: spec.parentIds } } },
-    target: { label: spec.childLabel, key: spec.key, where: { $id: { $in: spec.childIds } } },
+    source: { label: spec.parentLabel, key: spec.parentKey, where: { $id: { $in: spec.parentIds } } },
+    target: { label: spec.childLabel, key: spec.childKey, where: { $id: { $in: spec.childIds } } },
     type: spec.edge.type,
     direction: spec.edge.direction
   }

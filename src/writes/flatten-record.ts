@@ -153,7 +153,7 @@ function readForeignKey(walk: Walk, draft: Draft, mapping: TypeMapping, name: st
     if (value === null) walk.problems.push({ path, message: `must name the ${relation.target} it belongs to, got null` })
     else {
       // Kept on the record when the type says so (an event's customerId): links by it become a key join.
-      if (relation.storesKey && typeof value === 'string') draft.props[key] = value
+      if (relation.storesKey && typeof value === 'string') draft.props[relation.storesKey] = value
       addRef(walk, draft, mapping, name, { [key]: value }, path, ancestors)
     }
     return

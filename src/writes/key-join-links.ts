@@ -16,14 +16,14 @@ function typeOf(record: RecordShape, key: string): string | undefined {
  * could disturb) and both records hold the same key value, of the same joinable type.
  */
 function joinGroup(link: PlanLink, records: RecordShape[], created: (node: number) => boolean): string | undefined {
-  const key = link.relation.joinKey
-  if (key === undefined || !created(link.child)) return undefined
+  const keys = link.relation.joinKey
+  if (keys === undefined || !created(link.child)) return undefined
   const parent = records[link.parent]
   const child = records[link.child]
-  const type = typeOf(child, key)
-  if (child[key] === undefined || child[key] !== parent[key] || type === undefined || !JOINABLE.has(type) || typeOf(parent, key) !== type) return undefined
+  const type = typeOf(child, keys.child)
+  if (child[keys.child] === undefined || child[keys.child] !== parent[keys.parent] || type === undefined || !JOINABLE.has(type) || typeOf(parent, keys.parent) !== type) return undefined
   const { relation } = link
-  return `${relation.write.type}|${relation.write.direction}|${relation.parentLabel}|${relation.childLabel}|${key}`
+  return `${relation.write.type}|${relation.write.direction}|${relation.parentLabel}|${relation.childLabel}|${keys.parent}|${keys.child}`
 }
 
 /** Splits a group into links whose key value names one parent (joinable) and the rest. */
@@ -46,7 +46,8 @@ function specOf(links: PlanLink[], records: RecordShape[]): KeyJoinSpec {
   return {
     parentLabel: relation.parentLabel,
     childLabel: relation.childLabel,
-    key: relation.joinKey!,
+    parentKey: relation.joinKey!.parent,
+    childKey: relation.joinKey!.child,
     edge: relation.write,
     parentIds: [...new Set(links.map((l) => records[l.parent].__id))],
     childIds: [...new Set(links.map((l) => records[l.child].__id))]
@@ -71,7 +72,7 @@ export async function linkByKeyJoin(writer: TxWriter, links: PlanLink[], records
   }
   const pending: PlanLink[][] = []
   for (const group of groups.values()) {
-    const split = unambiguous(group, records, group[0].relation.joinKey!)
+    const split = unambiguous(group, records, group[0].relation.joinKey!.child)
     rest.push(...split.rest)
     for (let i = 0; i < split.joined.length; i += PAGE_MAX) pending.push(split.joined.slice(i, i + PAGE_MAX))
   }

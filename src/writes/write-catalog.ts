@@ -20,8 +20,8 @@ export interface LinkRelation {
   parentOne: boolean
   /** A child has at most one such parent (a ticket's customer): linking it elsewhere moves it. */
   childOne: boolean
-  /** The parent's natural key, stored on the child under the same name (an event's customerId): links can be written as a key join. */
-  joinKey?: string
+  /** The parent's natural key and the child property holding its value (an event's customerId): links can be written as a key join. */
+  joinKey?: { parent: string; child: string }
 }
 
 /** The storage mappings the write path needs, looked up by label or type name. */
@@ -111,7 +111,7 @@ export function createWriteCatalog(mappings: readonly TypeMapping[]): WriteCatal
         const edges = relation.edges.map((e) => ({ type: e.type, direction: e.direction === 'out' ? 'in' : e.direction === 'in' ? 'out' : 'any' }) as EdgeMapping)
         out = link(parent, { ...relation, target: holder.name, label: holder.label, edges, cardinality: 'many' }, holder, relation)
       } else out = link(parent, parentSide, holder, relation)
-      return relation.storesKey && parent.naturalKey ? { ...out, joinKey: parent.naturalKey } : out
+      return relation.storesKey && parent.naturalKey ? { ...out, joinKey: { parent: parent.naturalKey, child: relation.storesKey } } : out
     }
   }
 }
