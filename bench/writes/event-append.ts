@@ -44,7 +44,8 @@ export function eventBatches(rng: Rng, customerIds: readonly string[], prefix: s
   return out
 }
 
-async function timed(events: number, timer: TransportTimer, fn: () => Promise<void>): Promise<EventRun> {
+/** Runs `fn` once, timing it and the transport below the SDK. */
+export async function timed(events: number, timer: TransportTimer, fn: () => Promise<void>): Promise<EventRun> {
   timer.reset()
   const started = performance.now()
   await fn()
@@ -52,7 +53,8 @@ async function timed(events: number, timer: TransportTimer, fn: () => Promise<vo
   return { events, ms, perSecond: events / (ms / 1000), transportMs: timer.total().ms, routes: timer.lines() }
 }
 
-async function postAppend(gateway: Gateway, events: Array<Record<string, unknown>>): Promise<{ appended: number; duplicates: number }> {
+/** One appendEvents batch through `gateway.fetch`. */
+export async function postAppend(gateway: Gateway, events: Array<Record<string, unknown>>): Promise<{ appended: number; duplicates: number }> {
   const res = await gateway.fetch('http://bench.local/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
