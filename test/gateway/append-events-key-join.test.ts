@@ -89,6 +89,34 @@ describe('appendEvents links events to customers with one key join per batch', (
     expect(await eventEdges(attached)).toEqual(await eventEdges(joined))
   })
 
+  it('sends RushDB the documented create-many body, both sides narrowed by $id, inside the write transaction', async () => {
+    const sent: Array<{ body: any; headers: Record<string, unknown> }> = []
+    const t = createTestGateway({}, {
+      wrapTransport: (inner) => ({
+        makeRequest(url, config) {
+          if (url.endsWith('/relationships/create-many')) sent.push({ body: config.requestData, headers: { ...config.headers } })
+          return inner.makeRequest(url, config)
+        }
+      })
+    })
+    await seedCustomers(t)
+    const events = batch('e').slice(0, 6)
+    expect((await t.query(APPEND, { events })).body.data.appendEvents.appended).toBe(6)
+    expect(sent).toHaveLength(1)
+    const [{ body, headers }] = sent
+    const customers = await t.backend.sdk.records.find({ labels: ['CUSTOMER'], where: { customerId: { $in: events.map((e) => e.customerId as string) } } })
+    const stored = await t.backend.sdk.records.find({ labels: ['EVENT'] })
+    expect(body).toEqual({
+      source: { label: 'CUSTOMER', key: 'customerId', where: { $id: { $in: expect.arrayContaining(customers.data.map((r) => r.data.__id)) } } },
+      target: { label: 'EVENT', key: 'customerId', where: { $id: { $in: expect.arrayContaining(stored.data.map((r) => r.data.__id)) } } },
+      type: '__RUSHDB__RELATION__DEFAULT__',
+      direction: 'out'
+    })
+    expect(body.source.where.$id.$in).toHaveLength(customers.data.length)
+    expect(body.target.where.$id.$in).toHaveLength(6)
+    expect(headers['x-transaction-id']).toEqual(expect.any(String))
+  })
+
   it('falls back to attaching per customer when a RushDB 1.x server takes create-many for a record id, and asks only once', async () => {
     const old = withoutCreateMany({ status: 403, body: { message: 'Forbidden resource', error: 'Forbidden', statusCode: 403 } })
     const t = createTestGateway({}, { wrapTransport: old.wrap })
