@@ -4,6 +4,7 @@ import { loadConfig } from '../../src/config.js'
 import { createRng, type Rng } from '../../src/demo/prng.js'
 import { createGateway, type Gateway } from '../../src/gateway.js'
 import { createBackend } from '../../src/rushdb/create-backend.js'
+import type { RestCall } from '../../src/rushdb/rest-call.js'
 import { schema } from '../../src/schema/index.js'
 import { appendEvents } from '../../src/writes/append-events.js'
 import { catalogFromSchema } from '../../src/writes/write-catalog.js'
@@ -43,7 +44,8 @@ export function eventBatches(rng: Rng, customerIds: readonly string[], prefix: s
   return out
 }
 
-async function timed(events: number, timer: TransportTimer, fn: () => Promise<void>): Promise<EventRun> {
+/** Runs `fn` once, timing it and the transport below the SDK. */
+export async function timed(events: number, timer: TransportTimer, fn: () => Promise<void>): Promise<EventRun> {
   timer.reset()
   const started = performance.now()
   await fn()
@@ -51,7 +53,8 @@ async function timed(events: number, timer: TransportTimer, fn: () => Promise<vo
   return { events, ms, perSecond: events / (ms / 1000), transportMs: timer.total().ms, routes: timer.lines() }
 }
 
-async function postAppend(gateway: Gateway, events: Array<Record<string, unknown>>): Promise<{ appended: number; duplicates: number }> {
+/** One appendEvents batch through `gateway.fetch`. */
+export async function postAppend(gateway: Gateway, events: Array<Record<string, unknown>>): Promise<{ appended: number; duplicates: number }> {
   const res = await gateway.fetch('http://bench.local/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
@@ -62,8 +65,12 @@ async function postAppend(gateway: Gateway, events: Array<Record<string, unknown
   return body.data.appendEvents
 }
 
-/** The hand-written floor: the same calls the write path makes, without validation, planning or GraphQL. */
-async function sdkAppend(db: RushDB, events: Array<Record<string, unknown>>): Promise<void> {
+/**
+ * The hand-written floor: the same calls the write path makes, without validation, planning or
+ * GraphQL — events keep their customerId and are linked by one create-many key join — or, with
+ * `rest` absent, the calls it made before the key join: one attach per customer.
+ */
+async function sdkAppend(db: RushDB, events: Array<Record<string, unknown>>, rest?: RestCall): Promise<void> {
   const tx = await db.tx.begin({ ttl: 30_000 })
   const keys = [...new Set(events.map((e) => e.customerId as string))]
   const customers = await db.records.find({ labels: ['CUSTOMER'], where: { customerId: { $in: keys } }, limit: 1000 }, tx)
@@ -71,7 +78,16 @@ async function sdkAppend(db: RushDB, events: Array<Record<string, unknown>>): Pr
   const existing = await db.records.find({ labels: ['EVENT'], where: { eventId: { $in: events.map((e) => e.eventId as string) } }, limit: 1000 }, tx)
   const seen = new Set(existing.data.map((r) => r.data.eventId))
   const fresh = events.filter((e) => !seen.has(e.eventId))
-  const created = await db.records.createMany({ label: 'EVENT', data: fresh.map(({ customerId: _, ...rest }) => rest) as never, options: { suggestTypes: true, returnResult: true } }, tx)
+  const data = rest ? fresh : fresh.map(({ customerId: _, ...props }) => props)
+  const created = await db.records.createMany({ label: 'EVENT', data: data as never, options: { suggestTypes: true, returnResult: true } }, tx)
+  if (rest) {
+    const side = (label: string, ids: string[]) => ({ label, key: 'customerId', where: { $id: { $in: ids } } })
+    const body = { source: side('CUSTOMER', [...new Set(fresh.map((e) => idOf.get(e.customerId as string)!))]), target: side('EVENT', created.data.map((r) => r.data.__id as string)), type: '__RUSHDB__RELATION__DEFAULT__', direction: 'out' }
+    const answer = await rest('POST', '/relationships/create-many', body, { 'x-transaction-id': tx.id })
+    if (answer.status >= 300) throw new Error(`create-many failed: ${answer.status} ${JSON.stringify(answer.body)}`)
+    await db.tx.commit(tx)
+    return
+  }
   const byCustomer = new Map<string, string[]>()
   created.data.forEach((r, i) => {
     const id = idOf.get(fresh[i].customerId as string)!
@@ -84,7 +100,8 @@ async function sdkAppend(db: RushDB, events: Array<Record<string, unknown>>): Pr
 /**
  * Event append on a graph of `customers` demo customers: `batches` batches of 1,000 new events
  * through `gateway.fetch` (the GraphQL mutation), one repeated batch (all duplicates), and the same
- * work through the write path without GraphQL and through hand-written SDK calls.
+ * work through the write path without GraphQL and through hand-written SDK calls (with the key
+ * join, and with one attach per customer as before it).
  */
 export async function eventBench(dbPath: string, customersFile: string, batches: number, timer: TransportTimer) {
   removeDb(dbPath)
@@ -120,9 +137,13 @@ export async function eventBench(dbPath: string, customersFile: string, batches:
     })
     const floorBatches = eventBatches(rng, ids, 'sdk', batches, 1000)
     const sdk = await timed(batches * 1000, timer, async () => {
-      for (const batch of floorBatches) await sdkAppend(backend.sdk, batch)
+      for (const batch of floorBatches) await sdkAppend(backend.sdk, batch, backend.rest)
     })
-    return { customers: seeded.created, graphql, clustered, repeat, writePath, sdk }
+    const attachBatches = eventBatches(rng, ids, 'att', batches, 1000)
+    const sdkAttach = await timed(batches * 1000, timer, async () => {
+      for (const batch of attachBatches) await sdkAppend(backend.sdk, batch)
+    })
+    return { customers: seeded.created, graphql, clustered, repeat, writePath, sdk, sdkAttach }
   } finally {
     await backend.close()
     removeDb(dbPath)

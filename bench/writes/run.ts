@@ -2,7 +2,8 @@
  * `npm run bench:writes`: the bulk import (customer payloads per minute, the import command's code
  * path) and event append (events per second through the GraphQL mutation, batches of 1,000), each
  * beside the same work done straight through the SDK (the floor), with the time spent below the
- * SDK (transport + engine) to show where the rest goes. BENCH_WRITE_CUSTOMERS sizes the import
+ * SDK (transport + engine) to show where the rest goes; event append also against the engine
+ * served over loopback HTTP, as against a RushDB server. BENCH_WRITE_CUSTOMERS sizes the import
  * (default 10000), BENCH_EVENT_BATCHES the event run (default 20), on a fresh engine file each.
  */
 import { mkdirSync } from 'node:fs'
@@ -10,6 +11,7 @@ import { join } from 'node:path'
 import { machineLines } from '../engine/report.js'
 import { customerBatches, gatewayImport, reportRun, sdkNestedImport, writeNdjson, type BulkRun } from './bulk-import.js'
 import { eventBench, type EventRun } from './event-append.js'
+import { eventHttpBench } from './event-append-http.js'
 import { TransportTimer } from './timed-transport.js'
 
 const DATA_DIR = join(import.meta.dirname, '..', '.data')
@@ -48,6 +50,8 @@ async function main(): Promise<void> {
   const eventFile = join(DATA_DIR, `writes-${eventCustomers}.ndjson`)
   writeNdjson(eventFile, customerBatches(eventCustomers, 7, 500))
   const events = await eventBench(join(DATA_DIR, 'writes-events.db'), eventFile, eventBatchCount, timer)
+  log('event append over HTTP (engine on loopback, as a RushDB server)')
+  const overHttp = await eventHttpBench(join(DATA_DIR, 'writes-events-http.db'), eventFile, eventBatchCount, timer)
 
   const lines = [
     ...machineLines(`BENCH_WRITE_CUSTOMERS=${customers} BENCH_EVENT_BATCHES=${eventBatchCount} npm run bench:writes`),
@@ -63,9 +67,11 @@ async function main(): Promise<void> {
     '| --- | --- | --- | --- | --- |',
     eventRow('GraphQL appendEvents through gateway.fetch', events.graphql),
     eventRow('GraphQL, each batch for 50 customers (clustered)', events.clustered),
+    eventRow('GraphQL, RushDB over HTTP (engine on loopback)', overHttp),
     eventRow('the same batch again (all duplicates)', events.repeat),
     eventRow('write path without GraphQL (appendEvents function)', events.writePath),
-    eventRow('floor: hand-written SDK calls', events.sdk),
+    eventRow('floor: hand-written SDK calls (one create-many key join)', events.sdk),
+    eventRow('floor: hand-written SDK calls, one attach per customer', events.sdkAttach),
     '',
     `event target ≥ 20,000/s through GraphQL: ${events.graphql.perSecond >= 20_000 ? 'met' : 'NOT met'}`,
     '',

@@ -9,6 +9,7 @@ import { readinessCheck, type Readiness } from './readiness-check.js'
 import { createRemoteHttpClient } from './remote-http-client.js'
 import { createRestCall, type RestCall } from './rest-call.js'
 import { retryReads, type RetryOptions } from './retry-reads.js'
+import { bindRestCall } from './sdk-rest.js'
 import type { SdkHttpClient } from './sdk-transport.js'
 
 export type { Readiness } from './readiness-check.js'
@@ -58,11 +59,13 @@ export function createBackend(config: BackendConfig, options: BackendOptions = {
   // an unreachable RushDB is reported by readiness instead of killing the process.
   sdk.waitForInitialization().catch(() => undefined)
   const profile = backendProfile(config.profile)
+  const rest = createRestCall(tracked, url, apiKey)
+  bindRestCall(sdk, rest)
   return {
     kind: config.kind,
     profile,
     sdk,
-    rest: createRestCall(tracked, url, apiKey),
+    rest,
     engine,
     readiness: readinessCheck(sdk, { checkKey: config.kind === 'remote', skipTotal: profile.skipTotal }),
     close: async () => {

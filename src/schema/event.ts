@@ -26,7 +26,7 @@ export const eventMapping = registerRecordType({
     occurredAt: { kind: 'DateTime', description: 'When it happened.' }
   },
   relations: {
-    customer: { target: 'Customer', label: 'CUSTOMER', edges: [{ type: DEFAULT_RELATION, direction: 'any' }], cardinality: 'one', description: 'Whose event.' }
+    customer: { target: 'Customer', label: 'CUSTOMER', edges: [{ type: DEFAULT_RELATION, direction: 'any' }], cardinality: 'one', description: 'Whose event.', storesKey: 'customerId' }
   }
 }, { importMutation: false })
 

@@ -37,6 +37,12 @@ export interface RelationMapping {
    * `nested` for many, `ref` for one.
    */
   write?: 'nested' | 'ref'
+  /**
+   * For a single related record named by its natural key (an event's `customerId`): the property
+   * the record stores that key under too, so links to new records are written as one key join per
+   * batch (`POST /relationships/create-many`) instead of one attach per related record.
+   */
+  storesKey?: string
 }
 
 /** The storage mapping of one GraphQL object type, kept on the type itself (`extensions.rushdb`). */

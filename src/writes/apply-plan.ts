@@ -1,6 +1,7 @@
 import type { RecordShape } from '../builder.js'
 import { changesRecord, stampChange, writeTime } from './change-stamp.js'
 import { sameValue } from './property-values.js'
+import { linkByKeyJoin } from './key-join-links.js'
 import type { LinkState } from './link-state.js'
 import type { WriteEdge } from './write-catalog.js'
 import type { PlanLink, PlanNode, WritePlan } from './write-plan.js'
@@ -108,7 +109,8 @@ async function attachMissing(writer: TxWriter, links: PlanLink[], records: Recor
 
 /**
  * Writes a resolved plan: creates new records (one createMany per label), updates changed ones,
- * removes links of records that moved, then attaches missing links. Unchanged records and
+ * removes links of records that moved, then writes missing links — as key joins where new
+ * children hold their parent's key, else as grouped attaches. Unchanged records and
  * existing links cost no call; appended records that already existed are skipped.
  */
 export async function applyPlan(writer: TxWriter, plan: WritePlan, existing: Array<RecordShape | undefined>, state: LinkState): Promise<Applied> {
@@ -135,7 +137,8 @@ export async function applyPlan(writer: TxWriter, plan: WritePlan, existing: Arr
   const missing = plan.links.filter(
     (l) => !state.present.has(l.index) && !state.superseded.has(l.index) && applied.status[l.child] !== 'skipped'
   )
-  await attachMissing(writer, missing, applied.records)
+  const toAttach = await linkByKeyJoin(writer, missing, applied.records, (node) => applied.status[node] === 'created')
+  await attachMissing(writer, toAttach, applied.records)
   for (const link of missing) applied.linksCreated.add(link.index)
   return applied
 }

@@ -151,7 +151,11 @@ function readForeignKey(walk: Walk, draft: Draft, mapping: TypeMapping, name: st
   const relation = mapping.relations[name]
   if (writeMode(relation) === 'ref') {
     if (value === null) walk.problems.push({ path, message: `must name the ${relation.target} it belongs to, got null` })
-    else addRef(walk, draft, mapping, name, { [key]: value }, path, ancestors)
+    else {
+      // Kept on the record when the type says so (an event's customerId): links by it become a key join.
+      if (relation.storesKey && typeof value === 'string') draft.props[relation.storesKey] = value
+      addRef(walk, draft, mapping, name, { [key]: value }, path, ancestors)
+    }
     return
   }
   // A nested single record named only by its key (a customer's accountId): created bare when

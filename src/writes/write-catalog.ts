@@ -20,6 +20,8 @@ export interface LinkRelation {
   parentOne: boolean
   /** A child has at most one such parent (a ticket's customer): linking it elsewhere moves it. */
   childOne: boolean
+  /** The parent's natural key and the child property holding its value (an event's customerId): links can be written as a key join. */
+  joinKey?: { parent: string; child: string }
 }
 
 /** The storage mappings the write path needs, looked up by label or type name. */
@@ -103,12 +105,13 @@ export function createWriteCatalog(mappings: readonly TypeMapping[]): WriteCatal
       const relation = holder.relations[name]
       const parent = byName(relation.target)
       const parentSide = inverse(holder, relation)
+      let out: LinkRelation
       if (!parentSide) {
         // No declared way back: write the holder's edge from the referenced record's side.
         const edges = relation.edges.map((e) => ({ type: e.type, direction: e.direction === 'out' ? 'in' : e.direction === 'in' ? 'out' : 'any' }) as EdgeMapping)
-        return link(parent, { ...relation, target: holder.name, label: holder.label, edges, cardinality: 'many' }, holder, relation)
-      }
-      return link(parent, parentSide, holder, relation)
+        out = link(parent, { ...relation, target: holder.name, label: holder.label, edges, cardinality: 'many' }, holder, relation)
+      } else out = link(parent, parentSide, holder, relation)
+      return relation.storesKey && parent.naturalKey ? { ...out, joinKey: { parent: parent.naturalKey, child: relation.storesKey } } : out
     }
   }
 }

@@ -79,6 +79,13 @@ describe('logical groups', () => {
     expect(item({ $id: g.id('b') })).toEqual(['b'])
     expect(item({ $id: { $in: [g.id('a'), g.id('c')] } })).toEqual(['a', 'c'])
   })
+  it('$id lists longer than 16 (sent as one JSON array) select the same records', () => {
+    // Unknown ids pad the lists past the threshold; a record of another label never matches.
+    const pad = Array.from({ length: 20 }, (_, i) => `0190a000-0000-7000-8000-${String(i).padStart(12, '0')}`)
+    expect(item({ $id: { $in: [...pad, g.id('a'), g.id('c'), g.id('e'), g.id('a')] } })).toEqual(['a', 'c'])
+    expect(item({ $id: { $nin: [...pad, g.id('a'), g.id('c')] } })).toEqual(['b', 'd'])
+    expect(item({ $or: [{ $id: { $in: [...pad, g.id('b')] } }, { name: 'gamma' }] })).toEqual(['b', 'c'])
+  })
 })
 
 describe('ordering and paging', () => {

@@ -21,7 +21,7 @@ const batch = [
 ]
 
 describe('appending events as they occur', () => {
-  it('appends a batch keyed by customer id, linked to each customer, with one attach per customer', async () => {
+  it('appends a batch keyed by customer id, linked to each customer by one key join', async () => {
     const { body } = await t.query(APPEND, { events: batch })
     expect(body.errors).toBeUndefined()
     expect(body.data.appendEvents).toEqual({
@@ -36,10 +36,11 @@ describe('appending events as they occur', () => {
     expect(await edgeShapes(t.backend.sdk)).toEqual({ 'CUSTOMER -[RUSHDB_DEFAULT_RELATION]-> EVENT': 3 })
     const e2 = await t.backend.sdk.records.findOne({ labels: ['EVENT'], where: { eventId: 'e-2' } })
     expect(e2.data).toMatchObject({ rows: 1200, __proptypes: { rows: 'number', occurredAt: 'datetime' } })
-    expect(e2.data).not.toHaveProperty('customerId')
-    // begin, customers by key, events by key, one createMany, one attach per customer, commit
-    // (the payload's `customer` field is one more, batched, call).
-    expect(body.extensions.rushdb.calls).toBe(8)
+    // The event keeps its customerId: that is what the key join links it by.
+    expect(e2.data).toMatchObject({ customerId: 'c-1', __proptypes: { customerId: 'string' } })
+    // begin, customers by key, events by key, one createMany, one create-many for both customers,
+    // commit (the payload's `customer` field is one more, batched, call).
+    expect(body.extensions.rushdb.calls).toBe(7)
   })
 
   it('appends nothing when the same batch is sent twice', async () => {

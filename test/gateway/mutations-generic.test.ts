@@ -57,7 +57,7 @@ describe('a generic import for a source the typed schema does not know yet', () 
     })
     expect(body.errors).toBeUndefined()
     expect(body.data.importRecords.records).toEqual([
-      { __typename: 'Event', eventId: 'ev-77', properties: { eventId: 'ev-77', type: 'webinar_joined', occurredAt: '2026-05-04T15:00:00Z', campaign: 'spring-launch' }, customer: { customerId: 'cust-2' } }
+      { __typename: 'Event', eventId: 'ev-77', properties: { eventId: 'ev-77', customerId: 'cust-2', type: 'webinar_joined', occurredAt: '2026-05-04T15:00:00Z', campaign: 'spring-launch' }, customer: { customerId: 'cust-2' } }
     ])
     const bad = await t.query(IMPORT, { label: 'EVENT', records: [{ eventId: 'ev-78', occurredAt: 'yesterday' }] })
     expect(bad.body.errors[0].message).toBe('records[0].occurredAt: must be an ISO 8601 date-time (e.g. 2026-06-01T12:00:00Z) or a date, got "yesterday"')

@@ -1,3 +1,4 @@
+import { linkPairs, type JoinPairs } from '../write/key-join.js'
 import type { DbAccess } from './db-access.js'
 import type { PatternOut } from './pattern-store.js'
 
@@ -12,8 +13,7 @@ export const APPLY_BATCH = 500
  * make it idempotent: a second approval creates only what is missing. Returns the count created.
  */
 export async function applyPattern(access: DbAccess, pattern: PatternOut, type: string): Promise<number> {
-  const params = { sl: pattern.source.label, sk: pattern.source.key, tl: pattern.target.label, tk: pattern.target.key }
-  const [from, to] = pattern.direction === 'in' ? ['t.rid', 's.rid'] : ['s.rid', 't.rid']
+  const params = { sl: pattern.source.label, sk: pattern.source.key }
   let created = 0
   let after = 0
   for (;;) {
@@ -26,17 +26,13 @@ export async function applyPattern(access: DbAccess, pattern: PatternOut, type: 
         .raw()
         .all({ ...params, after }) as Array<[number]>
       if (rids.length === 0) return true
-      const inserted = access.db
-        .prepare(
-          `INSERT OR IGNORE INTO rels (src, dst, type)
-           SELECT DISTINCT ${from}, ${to}, @type FROM vals s
-           JOIN vals t ON t.name = @tk AND t.type = s.type AND t.v = s.v
-           JOIN records rt ON rt.rid = t.rid AND rt.label = @tl
-           WHERE s.rid IN (SELECT value FROM json_each(@rids)) AND s.name = @sk AND s.type IN ('string', 'number') AND s.pos >= 0 AND s.v IS NOT NULL
-             AND NOT EXISTS (SELECT 1 FROM rels e WHERE e.src = ${to} AND e.dst = ${from} AND e.type = @type)`
-        )
-        .run({ tk: params.tk, tl: params.tl, sk: params.sk, type, rids: JSON.stringify(rids.map(([r]) => r)) })
-      created += inserted.changes
+      // The key join of POST /relationships/create-many, with the batch as the source side.
+      const pairs: JoinPairs = {
+        mode: 'key',
+        source: { label: pattern.source.label, key: pattern.source.key, rids: rids.map(([r]) => r) },
+        target: { label: pattern.target.label, key: pattern.target.key }
+      }
+      created += linkPairs(access.db, pairs, type, pattern.direction, true)
       after = rids[rids.length - 1][0]
       return rids.length < APPLY_BATCH
     })

@@ -15,14 +15,15 @@ import {
   searchRelatedHandler,
   updateRecordHandler
 } from './handlers/records-handlers.js'
-import { attachHandler, detachHandler } from './handlers/relationships-handlers.js'
+import { attachHandler, createManyHandler, deleteManyHandler, detachHandler } from './handlers/relationships-handlers.js'
 import { relationshipsSearchHandler } from './handlers/relationships-search.js'
 import { settingsHandler } from './handlers/settings-handler.js'
 import { beginTxHandler, commitTxHandler, getTxHandler, rollbackTxHandler } from './handlers/tx-handlers.js'
 import type { Route } from './route-types.js'
 
 /**
- * Every endpoint SDK 1.8.0 calls, with its success status (§1.1), shared by both transports.
+ * Every endpoint SDK 1.8.0 calls, with its success status (§1.1), plus RushDB 1.12+'s bulk
+ * relationship routes (create-many, delete-many), shared by both transports.
  * Order matters: literal segments come before `:id` patterns, `when` rows before their fallback.
  */
 export const ROUTES: readonly Route[] = [
@@ -42,6 +43,8 @@ export const ROUTES: readonly Route[] = [
   { method: 'DELETE', pattern: '/records/:id', access: 'write', status: 200, handler: deleteRecordHandler },
 
   { method: 'POST', pattern: '/relationships/search', access: 'read', status: 200, handler: relationshipsSearchHandler },
+  { method: 'POST', pattern: '/relationships/create-many', access: 'write', status: 201, handler: createManyHandler },
+  { method: 'POST', pattern: '/relationships/delete-many', access: 'write', status: 201, handler: deleteManyHandler },
   { method: 'POST', pattern: '/relationships/:id', access: 'write', status: 201, handler: attachHandler },
   { method: 'PUT', pattern: '/relationships/:id', access: 'write', status: 200, handler: detachHandler },
 

@@ -6,6 +6,9 @@ import { LOGICAL_KEYS, isPlainObject, logicalOperands } from './where-keys.js'
 
 const RANGE: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }
 
+/** `$in`/`$nin` lists longer than this go to SQLite as one JSON array (a page of 1,000 ids, say). */
+const LONG_ID_LIST = 16
+
 /**
  * Compiles `$id: 'uuid' | {operators}` against the record's public id column. Range operators
  * compare ids as strings (an engine extension: UUIDv7 strings sort by creation time).
@@ -27,8 +30,14 @@ function idOperator(op: string, arg: unknown, rec: string, path: string): Frag {
     if (!Array.isArray(arg) || arg.length === 0 || arg.some((a) => typeof a !== 'string')) {
       throw badRequest(`${path}: ${op} needs a non-empty array of id strings`)
     }
+    const not = op === '$in' ? '' : 'NOT '
+    if (arg.length > LONG_ID_LIST) {
+      // One JSON parameter: the SQL text (and its cached statement) stays the same whatever the
+      // list's length, and the ids are probed through the id index instead of bound one by one.
+      return frag(`${rec}.rid ${not}IN (SELECT rid FROM records WHERE id IN (SELECT value FROM json_each(?)))`, JSON.stringify(arg))
+    }
     const p = placeholders(arg)
-    return { sql: `${rec}.id ${op === '$in' ? 'IN' : 'NOT IN'} (${p.sql})`, params: p.params }
+    return { sql: `${rec}.id ${not}IN (${p.sql})`, params: p.params }
   }
   if (op === '$exists') return frag(arg === false ? '0' : '1')
   if (typeof arg !== 'string') throw badRequest(`${path}: ${op} on $id needs a string`)
