@@ -64,20 +64,35 @@ async function ask(url: string, op: ReferenceOperation): Promise<Answer> {
   return { data: body.data, calls: body.extensions?.rushdb?.calls ?? NaN }
 }
 
+/**
+ * `ask`, retried while the gateway is still working off a load run's backlog: autocannon stops
+ * sending at the end of a run but the gateway (and, over HTTP, the engine, which finishes calls
+ * whose request already timed out) still works off what it accepted. A gateway that cannot keep
+ * up (the naive one on the churn question) may time a request out meanwhile; it is asked again
+ * until one answers, so the next run starts on an idle gateway.
+ */
+async function askPatiently(url: string, op: ReferenceOperation): Promise<Answer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ask(url, op)
+    } catch (error) {
+      if (attempt >= 10) throw error
+    }
+  }
+}
+
 async function loadGateway(gateway: GatewayProcess, ops: ReferenceOperation[], plan: LoadPlan, log: (l: string) => void) {
   const out = new Map<string, { answer: Answer; sequential: LoadResult; loaded: LoadResult }>()
   for (const op of ops) {
-    const answer = await ask(gateway.url, op)
+    const answer = await askPatiently(gateway.url, op)
     const request = { query: op.query, variables: op.variables }
-    // autocannon stops sending at the end of a run but the gateway still works off what it
-    // accepted; one more request waits behind that backlog, so the next run starts on an idle gateway.
     if (plan.warmupSeconds > 0) {
       await runLoad(gateway.url, request, plan.connections, plan.warmupSeconds)
-      await ask(gateway.url, op)
+      await askPatiently(gateway.url, op)
     }
     const sequential = await runSequential(gateway.url, request, plan.latencySeconds)
     const loaded = await runLoad(gateway.url, request, plan.connections, plan.seconds)
-    await ask(gateway.url, op)
+    await askPatiently(gateway.url, op)
     log(`    ${op.name}: ${answer.calls} calls, ${loaded.rps.toFixed(0)} req/s, p50 ${loaded.p50.toFixed(1)} p95 ${loaded.p95.toFixed(1)} p99 ${loaded.p99.toFixed(1)} ms at ${plan.connections}; p50 ${sequential.p50.toFixed(2)} ms alone${loaded.failed + sequential.failed ? `; ${loaded.failed + sequential.failed} FAILED` : ''}`)
     out.set(op.name, { answer, sequential, loaded })
   }

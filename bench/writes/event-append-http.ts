@@ -22,7 +22,7 @@ export async function eventHttpBench(dbPath: string, customersFile: string, batc
   removeDb(dbPath)
   const engine = createEngine({ path: dbPath, token: TOKEN })
   const server = await serveEngineHttp(engine, { port: 0, host: '127.0.0.1' })
-  const config = loadConfig({ RUSHDB_URL: server.url, RUSHDB_API_KEY: TOKEN, DEMO_CUSTOMERS: '0' })
+  const config = loadConfig({ RUSHDB_URL: server.url, RUSHDB_API_KEY: TOKEN, DEMO_CUSTOMERS: '0', LOG_LEVEL: 'silent' })
   const backend = createBackend(config.backend, { wrapTransport: timer.wrap })
   const gateway = createGateway(config, backend)
   try {
