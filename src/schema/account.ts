@@ -1,3 +1,4 @@
+import { UPDATED_AT_FIELD } from './change-stamp-field.js'
 import { registerRecordType } from './register-record-type.js'
 import { DEFAULT_RELATION } from './storage-mapping.js'
 
@@ -18,7 +19,7 @@ export const accountMapping = registerRecordType({
     industry: { kind: 'String', description: 'Industry.' },
     mrr: { kind: 'Money', description: 'Monthly recurring revenue in USD.' },
     createdAt: { kind: 'DateTime', description: 'When the account was created.' },
-    updatedAt: { kind: 'DateTime', description: "Last change: the source system's, else stamped by the gateway on each write that changes the record. Filter with gte and sort ascending for incremental pulls." }
+    updatedAt: UPDATED_AT_FIELD
   },
   relations: {
     customers: {

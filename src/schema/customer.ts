@@ -1,3 +1,4 @@
+import { UPDATED_AT_FIELD } from './change-stamp-field.js'
 import { registerRecordType } from './register-record-type.js'
 import { DEFAULT_RELATION } from './storage-mapping.js'
 
@@ -19,7 +20,7 @@ export const customerMapping = registerRecordType({
     region: { kind: 'String', description: 'Region.' },
     createdAt: { kind: 'DateTime', description: 'When the customer signed up.' },
     lastActiveAt: { kind: 'DateTime', description: 'Last activity seen.' },
-    updatedAt: { kind: 'DateTime', description: "Last change: the source system's, else stamped by the gateway on each write that changes the record. Filter with gte and sort ascending for incremental pulls." }
+    updatedAt: UPDATED_AT_FIELD
   },
   relations: {
     account: {

@@ -1,3 +1,4 @@
+import { UPDATED_AT_FIELD } from './change-stamp-field.js'
 import { registerRecordType } from './register-record-type.js'
 import { DEFAULT_RELATION } from './storage-mapping.js'
 
@@ -17,7 +18,8 @@ export const invoiceMapping = registerRecordType({
     status: { kind: 'String', description: 'paid, open or overdue.' },
     issuedAt: { kind: 'DateTime', description: 'Issue date.' },
     dueAt: { kind: 'DateTime', description: 'Due date.' },
-    paidAt: { kind: 'DateTime', description: 'Payment date; null while unpaid.' }
+    paidAt: { kind: 'DateTime', description: 'Payment date; null while unpaid.' },
+    updatedAt: UPDATED_AT_FIELD
   },
   relations: {
     subscription: {

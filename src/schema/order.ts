@@ -1,3 +1,4 @@
+import { UPDATED_AT_FIELD } from './change-stamp-field.js'
 import { registerRecordType } from './register-record-type.js'
 import { DEFAULT_RELATION } from './storage-mapping.js'
 
@@ -15,7 +16,8 @@ export const orderMapping = registerRecordType({
     quantity: { kind: 'Int', description: 'Units.' },
     totalUsd: { kind: 'Money', description: 'Order total in USD.' },
     status: { kind: 'String', description: 'Order status.' },
-    orderedAt: { kind: 'DateTime', description: 'When the order was placed.' }
+    orderedAt: { kind: 'DateTime', description: 'When the order was placed.' },
+    updatedAt: UPDATED_AT_FIELD
   },
   relations: {
     customer: {

@@ -1,3 +1,4 @@
+import { UPDATED_AT_FIELD } from './change-stamp-field.js'
 import { registerRecordType } from './register-record-type.js'
 import { DEFAULT_RELATION } from './storage-mapping.js'
 
@@ -19,7 +20,7 @@ export const subscriptionMapping = registerRecordType({
     renewsAt: { kind: 'DateTime', description: 'Next renewal.' },
     seats: { kind: 'Int', description: 'Seats paid for.' },
     mrr: { kind: 'Money', description: 'Monthly recurring revenue in USD.' },
-    updatedAt: { kind: 'DateTime', description: "Last change: the source system's, else stamped by the gateway on each write that changes the record. Filter with gte and sort ascending for incremental pulls." }
+    updatedAt: UPDATED_AT_FIELD
   },
   relations: {
     customer: { target: 'Customer', label: 'CUSTOMER', edges: [{ type: DEFAULT_RELATION, direction: 'any' }], cardinality: 'one', description: 'The customer holding it.' },

@@ -1,3 +1,4 @@
+import { UPDATED_AT_FIELD } from './change-stamp-field.js'
 import { registerRecordType } from './register-record-type.js'
 import { DEFAULT_RELATION } from './storage-mapping.js'
 
@@ -22,7 +23,7 @@ export const ticketMapping = registerRecordType({
     priority: { kind: 'String', description: 'Priority.' },
     channel: { kind: 'String', description: 'Channel it came through.' },
     createdAt: { kind: 'DateTime', description: 'When it was opened.' },
-    updatedAt: { kind: 'DateTime', description: "Last change: the source system's, else stamped by the gateway on each write that changes the record. Filter with gte and sort ascending for incremental pulls." }
+    updatedAt: UPDATED_AT_FIELD
   },
   relations: {
     customer: {

@@ -98,7 +98,7 @@ describe('/export/<type>', () => {
     const res = await get(t, `/export/invoices?where=${where}&orderBy=${encodeURIComponent('[{"amount":"DESC"}]')}`)
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/)
-    expect(res.text.split('\r\n')[0]).toBe('id,invoiceId,month,amount,status,issuedAt,dueAt,paidAt')
+    expect(res.text.split('\r\n')[0]).toBe('id,invoiceId,month,amount,status,issuedAt,dueAt,paidAt,updatedAt')
     const rows = parseCsv(res.text)
     const expected = overdue()
     expect(expected.length).toBeGreaterThan(0)

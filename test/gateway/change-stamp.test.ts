@@ -5,7 +5,7 @@ const IMPORT = `mutation($c: [CustomerInput!]!) { importCustomers(customers: $c)
 const PAYLOAD = {
   customerId: 'c-1',
   plan: 'pro',
-  subscriptions: [{ subscriptionId: 's-1', status: 'active' }, { subscriptionId: 's-2', status: 'active' }],
+  subscriptions: [{ subscriptionId: 's-1', status: 'active', invoices: [{ invoiceId: 'i-1', month: '2026-02', status: 'open' }] }, { subscriptionId: 's-2', status: 'active' }],
   tickets: [{ ticketId: 't-1', status: 'open' }],
   orders: [{ orderId: 'o-1', totalUsd: 10 }]
 }
@@ -40,9 +40,11 @@ describe('the change stamp (updatedAt) for incremental pulls', () => {
       ],
       tickets: [{ ticketId: 't-1', updatedAt: '2026-03-01T10:00:00.000Z' }]
     })
-    // Orders declare no updatedAt: nothing is added to them.
-    const order = await t.backend.sdk.records.findOne({ labels: ['ORDER'], where: { orderId: 'o-1' } })
-    expect(order.data.updatedAt).toBeUndefined()
+    // Orders are stamped too; events (append-only) declare no updatedAt and get none.
+    expect((await t.query(`{ orders { orderId updatedAt } }`)).body.data.orders).toEqual([{ orderId: 'o-1', updatedAt: '2026-03-01T10:00:00.000Z' }])
+    await t.query(`mutation { appendEvents(events: [{ customerId: "c-1", eventId: "e-1", type: "login", occurredAt: "2026-03-01T09:00:00Z" }]) { appended } }`)
+    const event = await t.backend.sdk.records.findOne({ labels: ['EVENT'], where: { eventId: 'e-1' } })
+    expect(event.data.updatedAt).toBeUndefined()
 
     at('2026-03-02T10:00:00Z')
     const again = await t.query(IMPORT, { c: [PAYLOAD] })
@@ -71,11 +73,21 @@ describe('the change stamp (updatedAt) for incremental pulls', () => {
     const closed = await t.query(`mutation { updateSubscription(subscriptionId: "s-2", patch: { status: "past_due" }) { updatedAt } }`)
     expect(closed.body.data.updateSubscription.updatedAt).toBe('2026-03-02T09:00:00.000Z')
 
+    const paid = await t.query(`mutation { updateInvoice(invoiceId: "i-1", patch: { status: "paid" }) { updatedAt } }`)
+    expect(paid.body.data.updateInvoice.updatedAt).toBe('2026-03-02T09:00:00.000Z')
+
     const pull = await t.query(`query($since: DateTime!) {
       subscriptions(where: { updatedAt: { gte: $since } }, orderBy: [{ updatedAt: ASC }]) { subscriptionId status }
       tickets(where: { updatedAt: { gte: $since } }) { ticketId }
+      invoices(where: { updatedAt: { gte: $since } }) { invoiceId status }
+      orders(where: { updatedAt: { gte: $since } }) { orderId }
     }`, { since: lastPull })
-    expect(pull.body.data).toEqual({ subscriptions: [{ subscriptionId: 's-2', status: 'past_due' }], tickets: [] })
+    expect(pull.body.data).toEqual({
+      subscriptions: [{ subscriptionId: 's-2', status: 'past_due' }],
+      tickets: [],
+      invoices: [{ invoiceId: 'i-1', status: 'paid' }],
+      orders: []
+    })
   })
 
   it('keeps the source system\'s own updatedAt when the payload carries one', async () => {

@@ -60,7 +60,7 @@ describe('nested ingest of a customer payload', () => {
     })
     // Types are RushDB's inference, not strings.
     const order = await t.backend.sdk.records.findOne({ labels: ['ORDER'], where: { orderId: 'ord-501' } })
-    expect(order.data.__proptypes).toEqual({ orderId: 'string', totalUsd: 'number' })
+    expect(order.data.__proptypes).toEqual({ orderId: 'string', totalUsd: 'number', updatedAt: 'datetime' })
     const sub = await t.backend.sdk.records.findOne({ labels: ['SUBSCRIPTION'] })
     expect(sub.data.__proptypes).toMatchObject({ renewsAt: 'datetime', status: 'string' })
     // One transaction around the whole write.
