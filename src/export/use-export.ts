@@ -8,7 +8,7 @@ import type { Logger } from '../observability/logger.js'
 import { lookupFromSchema } from '../resolvers/mapping-lookup.js'
 import type { Backend } from '../rushdb/create-backend.js'
 import type { ApiKeyStore, Identity } from '../security/api-keys.js'
-import type { RateLimitGate } from '../security/rate-limit-gate.js'
+import { clientAddress, type RateLimitGate } from '../security/rate-limit-gate.js'
 import { rowEncoder } from './encode-rows.js'
 import { ExportError, parseExportRequest } from './export-request.js'
 import { readExportPages } from './read-export-pages.js'
@@ -61,8 +61,7 @@ export function useExport(options: ExportOptions): Plugin<GatewayContext> {
         const typeName = url.pathname.slice(PREFIX.length)
         const exportRequest = parseExportRequest(options.schema, typeName, url, request.headers.get('accept'))
         const identity = authorize(request, options, options.schema.getType(exportRequest.mapping.name)?.extensions?.scope)
-        const address = (serverContext as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req?.socket?.remoteAddress
-        const refusal = await options.rateLimit?.take(identity, address)
+        const refusal = await options.rateLimit?.take(identity, clientAddress(serverContext))
         if (refusal) throw new ExportError(429, 'RATE_LIMITED', refusal.message, { 'Retry-After': String(refusal.retryAfterSeconds) })
         endResponse(await streamExport(options, exportRequest))
       } catch (error) {

@@ -1,7 +1,7 @@
 import type { Plugin } from 'graphql-yoga'
 import { requestStateOf } from '../observability/request-state.js'
 import { gatewayError } from '../security/gateway-error.js'
-import type { RateLimitGate } from '../security/rate-limit-gate.js'
+import { clientAddress, type RateLimitGate } from '../security/rate-limit-gate.js'
 
 /**
  * Per-key rate limit on GraphQL requests (after authentication, so the key is known; per client
@@ -11,8 +11,7 @@ import type { RateLimitGate } from '../security/rate-limit-gate.js'
 export function useRateLimit(gate: RateLimitGate): Plugin {
   return {
     async onParams({ request, context }) {
-      const address = (context as { req?: { socket?: { remoteAddress?: string } } }).req?.socket?.remoteAddress
-      const refusal = await gate.take(requestStateOf(request).identity, address)
+      const refusal = await gate.take(requestStateOf(request).identity, clientAddress(context))
       if (!refusal) return
       throw gatewayError(refusal.message, 'RATE_LIMITED', 429, { 'Retry-After': String(refusal.retryAfterSeconds) })
     }

@@ -7,6 +7,11 @@ export interface RateLimitRefusal {
   message: string
 }
 
+/** The client's address from the Node server context yoga hands plugins (undefined in-process). */
+export function clientAddress(serverContext: unknown): string | undefined {
+  return (serverContext as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req?.socket?.remoteAddress
+}
+
 /** Takes one token per request for its key; shared by /graphql and the export route so neither bypasses the other. */
 export interface RateLimitGate {
   take(identity: Identity | undefined, address: string | undefined): Promise<RateLimitRefusal | undefined>

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import { mulberry32 } from '../../src/demo/prng.js'
 import { GraphIndex } from '../../src/engine/index/graph-index.js'
 import { compileSearch } from '../../src/engine/query/compile-search.js'
 import { ColumnEvaluator } from '../../src/engine/query/evaluate-columns.js'
@@ -18,16 +19,6 @@ import { graph } from './query-fixture.js'
 // on data full of edge cases: absent and null values, arrays, numbers stored as strings, mixed
 // types, float sums whose value depends on the order of addition, datetimes, ordering and paging.
 
-/** A small deterministic PRNG (mulberry32), so a failing query can be replayed. */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 const ABSENT = Symbol('absent')
 const REGIONS: unknown[] = ['EMEA', 'APAC', 'AMER', 'EMEA', 'APAC', null, ABSENT, ['EMEA'], ['EMEA', 'APAC'], [], 5, '5', true, 'emea']
 const AMOUNTS: unknown[] = [0.1, 0.2, 19.99, 1e16, 1, -1e16, -0, 3, 42.5, '12.5', null, ABSENT, [1.5, 2.25], [], true, 'abc', [0.1, 'x', null], 7]
@@ -38,7 +29,7 @@ const g = graph()
 let index: GraphIndex
 
 beforeAll(() => {
-  const random = prng(11)
+  const random = mulberry32(11)
   const pick = (items: unknown[]) => items[Math.floor(random() * items.length)]
   for (let i = 0; i < 300; i++) {
     const props: Record<string, unknown> = {}
@@ -130,7 +121,7 @@ function queryGenerator(random: () => number) {
 
 describe('groupBy: column path versus generic evaluation', () => {
   it('same rows, order and total on 300 generated queries (plain, indexed and through runSearch)', () => {
-    const next = queryGenerator(prng(3))
+    const next = queryGenerator(mulberry32(3))
     let fast = 0
     for (let i = 0; i < 300; i++) {
       const query = next()

@@ -1,6 +1,7 @@
 import { RushDB } from '@rushdb/javascript-sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadDemoGraph } from '../../src/demo/load-demo-graph.js'
+import { mulberry32 } from '../../src/demo/prng.js'
 import { createEngine, type Engine } from '../../src/engine/engine.js'
 import { createInProcessClient } from '../../src/engine/http/in-process-client.js'
 import { GraphIndex } from '../../src/engine/index/graph-index.js'
@@ -16,16 +17,6 @@ let vocabulary: Array<{ label: string; name: string; value: string | number }>
 let labels: string[]
 let types: string[]
 let edges: Array<{ from: string; to: string; type: string }>
-
-/** A small deterministic PRNG (mulberry32), so a failing query can be replayed. */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 beforeAll(async () => {
   engine = createEngine({ path: ':memory:' })
@@ -100,7 +91,7 @@ function queryGenerator(random: () => number) {
 
 describe('in-memory indexes', () => {
   it('answer 600 generated queries exactly as SQL alone does', () => {
-    const next = queryGenerator(prng(20261121))
+    const next = queryGenerator(mulberry32(20261121))
     const index = new GraphIndex()
     let exact = 0
     let nonEmpty = 0

@@ -3,7 +3,7 @@ import type { DemoBatch } from '../../src/demo/demo-types.js'
 import { generateCustomerGraph } from '../../src/demo/generate-customer-graph.js'
 import { loadDemoGraph } from '../../src/demo/load-demo-graph.js'
 import { searchRecorder } from './plain-rushdb.js'
-import { createTestGateway, type TestGateway } from './test-gateway.js'
+import { createTestGateway, gatewaysOnOneEngine, type TestGateway } from './test-gateway.js'
 
 const GRAPH = { customers: 150, seed: 11 }
 
@@ -13,11 +13,8 @@ let recorder: ReturnType<typeof searchRecorder>
 let raw: DemoBatch[]
 
 beforeAll(async () => {
-  const base = createTestGateway()
-  await loadDemoGraph(base.backend.sdk, GRAPH)
   recorder = searchRecorder()
-  t = createTestGateway({}, { engine: base.backend.engine, wrapTransport: recorder.wrap })
-  remote = createTestGateway({ BACKEND_PROFILE: 'remote' }, { engine: base.backend.engine, wrapTransport: recorder.wrap })
+  ;[t, remote] = await gatewaysOnOneEngine((sdk) => loadDemoGraph(sdk, GRAPH), recorder.wrap, [{}, { BACKEND_PROFILE: 'remote' }])
   // The expected answers come from the generator's raw output, not from the gateway.
   raw = [...generateCustomerGraph(GRAPH).customerBatches(GRAPH.customers)]
 }, 60_000)

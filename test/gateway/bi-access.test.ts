@@ -5,7 +5,7 @@ import { loadDemoGraph } from '../../src/demo/load-demo-graph.js'
 import { EXPORT_PAGE } from '../../src/export/read-export-pages.js'
 import { hashApiKey } from '../../src/security/api-keys.js'
 import { searchRecorder } from './plain-rushdb.js'
-import { createTestGateway, type TestGateway } from './test-gateway.js'
+import { gatewaysOnOneEngine, type TestGateway } from './test-gateway.js'
 
 // Large enough for more than two export pages of events.
 const GRAPH = { customers: 700, seed: 5 }
@@ -17,15 +17,9 @@ let recorder: ReturnType<typeof searchRecorder>
 let raw: DemoBatch[]
 
 beforeAll(async () => {
-  const base = createTestGateway()
-  await loadDemoGraph(base.backend.sdk, GRAPH)
   recorder = searchRecorder()
-  t = createTestGateway({}, { engine: base.backend.engine, wrapTransport: recorder.wrap })
-  remote = createTestGateway({ BACKEND_PROFILE: 'remote' }, { engine: base.backend.engine, wrapTransport: recorder.wrap })
-  keyed = createTestGateway(
-    { API_KEYS: [`bi:read:${hashApiKey('cgk_bi')}`, `ops:admin:${hashApiKey('cgk_ops')}`].join(';') },
-    { engine: base.backend.engine, wrapTransport: recorder.wrap }
-  )
+  const keys = { API_KEYS: [`bi:read:${hashApiKey('cgk_bi')}`, `ops:admin:${hashApiKey('cgk_ops')}`].join(';') }
+  ;[t, remote, keyed] = await gatewaysOnOneEngine((sdk) => loadDemoGraph(sdk, GRAPH), recorder.wrap, [{}, { BACKEND_PROFILE: 'remote' }, keys])
   raw = [...generateCustomerGraph(GRAPH).customerBatches(GRAPH.customers)]
 }, 60_000)
 

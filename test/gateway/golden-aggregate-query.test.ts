@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadFixtureGraph } from './fixture-graph.js'
 import { searchRecorder } from './plain-rushdb.js'
-import { createTestGateway, type TestGateway } from './test-gateway.js'
+import { gatewaysOnOneEngine, type TestGateway } from './test-gateway.js'
 
 /** GraphQL in → SearchQuery out for aggregates and group-by, on both profiles, reviewed as snapshots. */
 const CASES: Record<string, string> = {
@@ -17,11 +17,8 @@ let remote: TestGateway
 let recorder: ReturnType<typeof searchRecorder>
 
 beforeAll(async () => {
-  const base = createTestGateway()
-  await loadFixtureGraph(base.backend.sdk)
   recorder = searchRecorder()
-  embedded = createTestGateway({}, { engine: base.backend.engine, wrapTransport: recorder.wrap })
-  remote = createTestGateway({ BACKEND_PROFILE: 'remote' }, { engine: base.backend.engine, wrapTransport: recorder.wrap })
+  ;[embedded, remote] = await gatewaysOnOneEngine(loadFixtureGraph, recorder.wrap, [{}, { BACKEND_PROFILE: 'remote' }])
 })
 
 for (const [profile, gateway] of [['embedded', () => embedded], ['remote', () => remote]] as const) {

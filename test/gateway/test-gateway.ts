@@ -1,3 +1,4 @@
+import type { RushDB } from '@rushdb/javascript-sdk'
 import { loadConfig } from '../../src/config.js'
 import { createGateway, type Gateway } from '../../src/gateway.js'
 import { createBackend, type Backend, type BackendOptions } from '../../src/rushdb/create-backend.js'
@@ -27,4 +28,19 @@ export function createTestGateway(env: Record<string, string> = {}, options: Bac
       return { status: res.status, body: await res.json() }
     }
   }
+}
+
+/**
+ * Gateways on one engine, loaded once by `load`: one per `env`, in order, every SDK call of each
+ * passing through `wrapTransport` (a search recorder, say), so tests compare configurations on
+ * the same data.
+ */
+export async function gatewaysOnOneEngine(
+  load: (sdk: RushDB) => Promise<unknown>,
+  wrapTransport: BackendOptions['wrapTransport'],
+  envs: Array<Record<string, string>>
+): Promise<TestGateway[]> {
+  const base = createTestGateway()
+  await load(base.backend.sdk)
+  return envs.map((env) => createTestGateway(env, { engine: base.backend.engine, wrapTransport }))
 }

@@ -1,18 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadFixtureGraph } from './fixture-graph.js'
 import { searchRecorder } from './plain-rushdb.js'
-import { createTestGateway, type TestGateway } from './test-gateway.js'
+import { createTestGateway, gatewaysOnOneEngine, type TestGateway } from './test-gateway.js'
 
 let t: TestGateway
 let unfolded: TestGateway
 let recorder: ReturnType<typeof searchRecorder>
 
 beforeAll(async () => {
-  const base = createTestGateway()
-  await loadFixtureGraph(base.backend.sdk)
   recorder = searchRecorder()
-  t = createTestGateway({}, { engine: base.backend.engine, wrapTransport: recorder.wrap })
-  unfolded = createTestGateway({ FOLD_RELATIONS: 'false' }, { engine: base.backend.engine, wrapTransport: recorder.wrap })
+  ;[t, unfolded] = await gatewaysOnOneEngine(loadFixtureGraph, recorder.wrap, [{}, { FOLD_RELATIONS: 'false' }])
 })
 
 async function sent(gateway: TestGateway, query: string, variables?: Record<string, unknown>) {
