@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { embeddingConfigFrom, type EmbeddingConfig } from './engine/ai/embedding-config.js'
 import { loadProductionConfig, type ProductionConfig } from './production-config.js'
 import { isProfileName, type ProfileName } from './rushdb/backend-profile.js'
@@ -14,6 +15,8 @@ export type BackendConfig =
 export interface GatewayConfig {
   port: number
   host: string
+  /** Gateway processes sharing the port (`WORKERS`; `auto` = one per core). More than one needs a file or a RushDB server. */
+  workers: number
   backend: BackendConfig
   /** Default and maximum page size of list and connection fields. */
   pageSize: { default: number; max: number }
@@ -57,9 +60,14 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
   const pageMax = intFrom(env, 'PAGE_SIZE_MAX', 100, 1)
   if (pageDefault > pageMax) throw new Error('PAGE_SIZE_DEFAULT must not exceed PAGE_SIZE_MAX')
   const fold = foldFrom(env, profile)
+  const workers = workersFrom(env)
+  if (workers > 1 && backend.kind === 'embedded' && backend.path === ':memory:') {
+    throw new Error('WORKERS > 1 needs storage the processes can share: set ENGINE_PATH to a file (or RUSHDB_URL), or WORKERS=1 for an in-memory store')
+  }
   return {
     port: intFrom(env, 'PORT', 4000, 0),
     host: env.HOST ?? '0.0.0.0',
+    workers,
     backend,
     pageSize: { default: pageDefault, max: pageMax },
     demo: { customers: intFrom(env, 'DEMO_CUSTOMERS', 1000), seed: intFrom(env, 'DEMO_SEED', 42) },
@@ -67,6 +75,11 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     production: loadProductionConfig(env),
     writes: { maxRecords: intFrom(env, 'WRITE_MAX_RECORDS', 50_000, 1), maxBodyBytes: intFrom(env, 'MAX_BODY_BYTES', 16 * 1024 * 1024, 1024) }
   }
+}
+
+function workersFrom(env: Env): number {
+  if (env.WORKERS === 'auto') return availableParallelism()
+  return intFrom(env, 'WORKERS', 1, 1)
 }
 
 function profileFrom(env: Env, fallback: ProfileName): ProfileName {

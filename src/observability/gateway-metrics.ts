@@ -11,8 +11,14 @@ export class GatewayMetrics {
   private readonly rushdbCalls: Histogram<'operation'>
   private readonly errors: Counter<'code'>
   private readonly operations = new Set<string>()
+  private readonly gather?: (local: Registry) => Promise<string>
 
-  constructor(options: { processMetrics?: boolean } = {}) {
+  /**
+   * `gather` replaces the exposition with one built from more than this registry (the sum over a
+   * cluster's workers); without it `/metrics` shows this process alone.
+   */
+  constructor(options: { processMetrics?: boolean; gather?: (local: Registry) => Promise<string> } = {}) {
+    this.gather = options.gather
     const registers = [this.registry]
     this.requests = new Counter({ name: 'graphql_requests_total', help: 'GraphQL requests by operation name, operation type and HTTP status', labelNames: ['operation', 'type', 'status'], registers })
     this.duration = new Histogram({
@@ -48,7 +54,7 @@ export class GatewayMetrics {
 
   /** The Prometheus text exposition of every metric. */
   async text(): Promise<string> {
-    return this.registry.metrics()
+    return this.gather ? this.gather(this.registry) : this.registry.metrics()
   }
 
   /** The Content-Type of `text()` (Prometheus text exposition format). */

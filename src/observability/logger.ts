@@ -27,3 +27,9 @@ function errorReplacer(_key: string, value: unknown): unknown {
   if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack }
   return value
 }
+
+/** `logger` with `fields` added to every line (a cluster worker stamps its id on each). */
+export function withFields(logger: Logger, fields: LogFields): Logger {
+  const wrap = (emit: Logger['info']) => (msg: string, more: LogFields = {}) => emit(msg, { ...fields, ...more })
+  return { level: logger.level, debug: wrap(logger.debug), info: wrap(logger.info), warn: wrap(logger.warn), error: wrap(logger.error) }
+}

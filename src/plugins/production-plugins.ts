@@ -25,6 +25,8 @@ export interface ProductionOptions {
   now?: () => number
   /** Also export Node process metrics (CPU, memory, event loop) on /metrics; the server turns it on. */
   processMetrics?: boolean
+  /** The metrics to record into and serve, when the caller builds them (a cluster worker sums its peers'). */
+  metrics?: GatewayMetrics
 }
 
 /** The security, limit and observability layer of a gateway: yoga plugins in order, and the error masker. */
@@ -47,7 +49,7 @@ export interface ProductionSetup {
 export function createProductionSetup(config: GatewayConfig, options: ProductionOptions = {}): ProductionSetup {
   const p = config.production
   const logger = options.logger ?? createLogger(p.logLevel)
-  const metrics = new GatewayMetrics({ processMetrics: options.processMetrics })
+  const metrics = options.metrics ?? new GatewayMetrics({ processMetrics: options.processMetrics })
   const keys = new ApiKeyStore(p.apiKeys)
   const plugins: Array<Plugin<GatewayContext>> = [
     useErrorCodeFallback() as Plugin<GatewayContext>,
