@@ -35,6 +35,10 @@ export function createGateway(config: GatewayConfig, backend: Backend, productio
     // isDev stays false whatever NODE_ENV says: internal details never reach clients.
     maskedErrors: { maskError: layer.maskError, isDev: false },
     logging: false,
+    // useBodyLimit (below) enforces MAX_BODY_BYTES with a GraphQL-shaped 413; yoga's own limiter
+    // would pipe every body through a web TransformStream (a fifth of a small request's CPU) and
+    // silently cap MAX_BODY_BYTES at its 25 MB default.
+    maxRequestBodySize: false,
     context: ({ request }): GatewayContext => ({
       backend,
       config,
