@@ -142,4 +142,12 @@ describe('request size', () => {
     expect(big.status).toBe(413)
     expect(big.body.errors[0].extensions.maxBytes).toBe(2048)
   })
+
+  it('honours a limit above 25 MB: no other limit sits under MAX_BODY_BYTES', async () => {
+    const large = createTestGateway({ MAX_BODY_BYTES: String(40 * 1024 * 1024) })
+    const body = JSON.stringify({ query: '{ customers(limit: 1) { customerId } }', variables: { padding: 'x'.repeat(30 * 1024 * 1024) } })
+    const res = await large.gateway.fetch('http://gateway.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+    expect(res.status).toBe(200)
+    expect((await res.json()).errors).toBeUndefined()
+  })
 })
