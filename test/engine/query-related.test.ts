@@ -133,3 +133,35 @@ describe('select, groupBy and extensions', () => {
     expect(subs.map((s) => [s.__label, s.amount, s.__id])).toEqual([['SUB', 100, g.id('s1')], ['SUB', 50, g.id('s2')]])
   })
 })
+
+describe('neighbour loading plan', () => {
+  it('drives from the parents’ edges, never from every record of the label', () => {
+    // A fresh file: its statement cache is empty, and it has no statistics to guide the planner.
+    const fresh = graph()
+    fresh.add('c1', 'CUSTOMER', { name: 'cust1' })
+    fresh.add('s1', 'SUB', { amount: 100 }); fresh.link('c1', 's1', 'HAS')
+    fresh.add('s2', 'SUB', { amount: 50 }); fresh.link('c1', 's2', 'HAS')
+    for (let i = 0; i < 50; i++) fresh.add(`x${i}`, 'SUB', { amount: i })
+    const db = fresh.db
+    const seen: string[] = []
+    const prepare = db.prepare.bind(db)
+    db.prepare = ((source: string) => {
+      if (source.includes('json_each') && source.includes('FROM rels')) seen.push(source)
+      return prepare(source)
+    }) as typeof db.prepare
+    try {
+      const out = runSearch(db, { labels: ['CUSTOMER'], where: { name: 'cust1' }, select: { subs: { $collect: { label: 'SUB', orderBy: { amount: 'asc' } } } } } as SearchQuery)
+      expect((out.data[0] as { subs: Array<{ amount: number }> }).subs.map((s) => s.amount)).toEqual([50, 100])
+    } finally {
+      db.prepare = prepare as typeof db.prepare
+    }
+    expect(seen.length).toBeGreaterThan(0)
+    for (const source of seen) {
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...Array((source.match(/\?/g) ?? []).length).fill(null)) as Array<{ detail: string }>).map((r) => r.detail)
+      // Each arm's first search is on the edges (by the parent list), the record by its rid after.
+      const searches = plan.filter((d) => d.startsWith('SEARCH'))
+      expect(searches.filter((_, i) => i % 2 === 0).every((d) => /^SEARCH e\d/.test(d))).toBe(true)
+      expect(plan.some((d) => /SEARCH c\d USING COVERING INDEX records_label \(label=\?\)$/.test(d))).toBe(false)
+    }
+  })
+})

@@ -20,11 +20,13 @@ export function relatedNodes(db: Database.Database, parents: number[], step: Rel
   const c = ctx.alias('c')
   const conds = compileWhereObject(step.where, c, ctx, 'where')
   const parentsJson = JSON.stringify(parents)
+  // CROSS JOIN pins the order: the parents' edges first, each neighbour by its rid. Without
+  // statistics SQLite otherwise walks every record of the label and probes its edges.
   const parts = edgeSides(step.relation).map((side) => {
     const e = ctx.alias('e')
     const [near, far] = side === 'out' ? ['src', 'dst'] : ['dst', 'src']
     return sql(
-      `SELECT ${e}.${near} AS p, ${c}.rid AS c FROM rels ${e} JOIN records ${c} ON ${c}.rid = ${e}.${far} WHERE ${e}.${near} IN (SELECT value FROM json_each(?))`,
+      `SELECT ${e}.${near} AS p, ${c}.rid AS c FROM rels ${e} CROSS JOIN records ${c} ON ${c}.rid = ${e}.${far} WHERE ${e}.${near} IN (SELECT value FROM json_each(?))`,
       frag('', parentsJson), typeFilter(e, step.relation), frag(` AND ${c}.label = ?`, step.label),
       conds.sql === '1' ? '' : sql(' AND ', conds)
     )
