@@ -16,13 +16,15 @@ function userProperties(record: RecordShape): Record<string, unknown> {
   return out
 }
 
-async function resolveRelation(parentMapping: TypeMapping, relation: RelationMapping, parent: RecordShape, args: RelationArgs, ctx: GatewayContext, info: GraphQLResolveInfo) {
+function resolveRelation(parentMapping: TypeMapping, relation: RelationMapping, parent: RecordShape, args: RelationArgs, ctx: GatewayContext, info: GraphQLResolveInfo) {
+  const pick = (items: RecordShape[]) => (relation.cardinality === 'one' ? (items[0] ?? null) : items)
   const folded = parent[foldedKey(String(info.path.key))] as RecordShape[] | undefined
+  // Folded records are already here: answered synchronously, the executor needs no promise per
+  // parent object (nor the Promise.all that would wait for them).
+  if (folded) return pick(folded)
   // Not folded into the parent's query: one batched call for all parents at this level (folding
   // the rest of the subtree into it when the backend can).
-  const items =
-    folded ?? (await loadRelation(ctx, scopeOf(ctx, info), { parent: parentMapping, relation, name: info.fieldName, args, selectionSets: ownSelections(info) }, parent.__id))
-  return relation.cardinality === 'one' ? (items[0] ?? null) : items
+  return loadRelation(ctx, scopeOf(ctx, info), { parent: parentMapping, relation, name: info.fieldName, args, selectionSets: ownSelections(info) }, parent.__id).then(pick)
 }
 
 function relationArgs(t: any, target: string) {
