@@ -1,13 +1,10 @@
 import { badRequest } from '../errors.js'
 import { combineLogical } from './combine-logical.js'
 import { escapeLike } from './value-conditions.js'
-import { frag, joinFrags, placeholders, sql, type Frag } from './sql-fragment.js'
+import { LONG_LIST, frag, joinFrags, placeholders, sql, type Frag } from './sql-fragment.js'
 import { LOGICAL_KEYS, isPlainObject, logicalOperands } from './where-keys.js'
 
 const RANGE: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }
-
-/** `$in`/`$nin` lists longer than this go to SQLite as one JSON array (a page of 1,000 ids, say). */
-const LONG_ID_LIST = 16
 
 /**
  * Compiles `$id: 'uuid' | {operators}` against the record's public id column. Range operators
@@ -31,7 +28,7 @@ function idOperator(op: string, arg: unknown, rec: string, path: string): Frag {
       throw badRequest(`${path}: ${op} needs a non-empty array of id strings`)
     }
     const not = op === '$in' ? '' : 'NOT '
-    if (arg.length > LONG_ID_LIST) {
+    if (arg.length > LONG_LIST) {
       // One JSON parameter: the SQL text (and its cached statement) stays the same whatever the
       // list's length, and the ids are probed through the id index instead of bound one by one.
       return frag(`${rec}.rid ${not}IN (SELECT rid FROM records WHERE id IN (SELECT value FROM json_each(?)))`, JSON.stringify(arg))

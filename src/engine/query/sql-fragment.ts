@@ -32,6 +32,18 @@ export function placeholders(values: unknown[]): Frag {
   return frag(values.map(() => '?').join(', '), ...values)
 }
 
+/** Lists longer than this are bound as one JSON array rather than one parameter per value. */
+export const LONG_LIST = 16
+
+/**
+ * The operand of `x IN (…)` for `values`: placeholders for a short list; for a long one a single
+ * JSON parameter, so the SQL text (and its cached statement) is the same whatever the list's
+ * length, and SQLite probes the index once per value instead of scanning past a multi-column IN.
+ */
+export function inList(values: unknown[]): Frag {
+  return values.length > LONG_LIST ? frag('SELECT value FROM json_each(?)', JSON.stringify(values)) : placeholders(values)
+}
+
 /** The always-true fragment. */
 export const TRUE: Frag = { sql: '1', params: [] }
 

@@ -1,6 +1,6 @@
 import { badRequest } from '../errors.js'
 import { datetimeObjectToEpoch, datetimeToEpoch, isIsoDatetime } from '../storage/datetime.js'
-import { frag, placeholders, type Frag } from './sql-fragment.js'
+import { frag, inList, type Frag } from './sql-fragment.js'
 import { isDatetimeObject } from './where-keys.js'
 
 /*
@@ -43,14 +43,15 @@ export function inCondition(op: string, value: unknown, path: string): Frag {
   if (!Array.isArray(value) || value.length === 0) throw badRequest(`${path}: ${op} needs a non-empty array`)
   if (value.every(isDatetimeObject)) {
     const epochs = value.map((d, i) => epochOfObject(d as Record<string, unknown>, `${path}[${i}]`))
-    const p = placeholders(epochs)
+    const p = inList(epochs)
     return { sql: `type = 'datetime' AND ts IN (${p.sql})`, params: p.params }
   }
   const kind = typeof value[0]
   if (!['string', 'number', 'boolean'].includes(kind) || value.some((v) => typeof v !== kind)) {
     throw badRequest(`${path}: ${op} values must all be strings, all numbers, all booleans or all datetime objects`)
   }
-  const p = placeholders(value)
+  // Booleans are stored as 1/0: JSON's true/false come out of json_each as 1/0 too.
+  const p = inList(value)
   const guard = kind === 'string' ? STRINGISH : `type = '${kind}'`
   return { sql: `${guard} AND v IN (${p.sql})`, params: p.params }
 }
