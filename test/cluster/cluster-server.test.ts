@@ -79,8 +79,8 @@ describe('WORKERS=2: one server, two gateway processes', () => {
         ENGINE_PATH: file,
         DEMO_CUSTOMERS: '20',
         API_KEYS,
-        // 10 requests at once per key, then one per 10 s: the test never waits long enough for a refill.
-        RATE_LIMIT_PER_MINUTE: '6',
+        // 10 requests at once per key, then one a minute: the test never waits long enough for a refill.
+        RATE_LIMIT_PER_MINUTE: '1',
         RATE_LIMIT_BURST: '10',
         LOG_LEVEL: 'info',
         NODE_ENV: 'development'
