@@ -81,3 +81,40 @@ describe('storage migrations', () => {
     expect(closed.data.map((r) => r.data.name)).toEqual(['Ada'])
   })
 })
+
+/** The version just before the migration that took AUTOINCREMENT off the change log. */
+const BEFORE_PLAIN_LOG = MIGRATIONS.findIndex((sql) => sql.includes('changes_plain'))
+
+describe('change log without AUTOINCREMENT', () => {
+  it('keeps its rows and numbering, and a reader on the file replays the writes after it', async () => {
+    expect(BEFORE_PLAIN_LOG).toBeGreaterThan(BEFORE_VALS_KEY)
+    const dir = mkdtempSync(join(tmpdir(), 'migrations-'))
+    dirs.push(dir)
+    const path = join(dir, 'graph.db')
+    const old = new Database(path)
+    old.pragma('journal_mode = WAL')
+    for (const sql of MIGRATIONS.slice(0, BEFORE_PLAIN_LOG)) old.exec(sql)
+    old.pragma(`user_version = ${BEFORE_PLAIN_LOG}`)
+    old.prepare('INSERT INTO records (id, label, props, proptypes) VALUES (?, ?, ?, ?)').run('0190b6a0-0000-7000-8000-000000000001', 'CUSTOMER', '{"name":"Ada","plan":"pro"}', '{"name":"string","plan":"string"}')
+    old.prepare("INSERT INTO vals (rid, name, type, pos, v) VALUES (1, 'name', 'string', 0, 'Ada'), (1, 'plan', 'string', 0, 'pro')").run()
+    // Pruned log: the oldest rows are gone, numbering goes on from the last one.
+    old.exec('DELETE FROM changes WHERE seq < 1; INSERT INTO changes (seq, rid, kind) VALUES (41, 1, 0)')
+    old.close()
+
+    const reader = open(path)
+    const raw = engines[0].db
+    expect(raw.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length)
+    expect(raw.prepare("SELECT sql FROM sqlite_master WHERE name = 'changes'").pluck().get()).not.toMatch(/AUTOINCREMENT/i)
+    expect(raw.prepare("SELECT count(*) FROM sqlite_sequence WHERE name = 'changes'").pluck().get()).toBe(0)
+    expect(raw.prepare('SELECT seq, rid, kind FROM changes ORDER BY seq').raw().all()).toEqual([[1, 1, 0], [41, 1, 0]])
+    const pro = { labels: ['CUSTOMER'], where: { plan: 'pro' } }
+    expect((await reader.records.find(pro)).data.map((r) => r.data.name)).toEqual(['Ada'])
+
+    // Another engine on the file writes; the triggers log after the last row and the reader's indexes follow.
+    const writer = open(path)
+    await writer.records.create({ label: 'CUSTOMER', data: { name: 'Bea', plan: 'pro' } })
+    await writer.records.update({ target: '0190b6a0-0000-7000-8000-000000000001', label: 'CUSTOMER', data: { plan: 'free' } })
+    expect(raw.prepare('SELECT seq, rid, kind FROM changes WHERE seq > 41 ORDER BY seq').raw().all()).toEqual([[42, 2, 0], [43, 1, 0]])
+    expect((await reader.records.find(pro)).data.map((r) => r.data.name)).toEqual(['Bea'])
+  })
+})

@@ -50,7 +50,7 @@ export class GraphIndex {
 
   /** Brings the caches up to the committed state `db` sees; call before each use. */
   sync(db: Database.Database): void {
-    const head = (prepareCached(db, "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'changes'), 0) AS s").get() as { s: number }).s
+    const head = (prepareCached(db, 'SELECT coalesce((SELECT max(seq) FROM changes), 0) AS s').get() as { s: number }).s
     if (this.seq === head) return
     if (this.seq < 0 || head < this.seq || head - this.seq > RESET_AFTER_CHANGES * 2) return this.reset(head)
     // An edge change names both ends (`rid2`); rows logged before files were migrated name one end each.
