@@ -1,0 +1,67 @@
+import type Database from 'better-sqlite3'
+import { prepareCached } from '../query/statement-cache.js'
+
+/**
+ * Where a reader of the committed graph stands: the last `changes` row it has replayed and the
+ * highest record rid it has seen. New records are not logged (storage/migrations.ts): every rid
+ * above `rid` is new, and a deletion logs in `rid2` how low a reused rid could start.
+ */
+export interface ChangePosition {
+  seq: number
+  rid: number
+}
+
+/** The records and the edge ends that changed between two positions. */
+export interface ChangeSet {
+  /** Records created, written or deleted (a deleted one is simply gone when read). */
+  records: Set<number>
+  /** Records whose edges changed (both ends of every edge created or removed). */
+  edges: Set<number>
+}
+
+/** The current position, read in one statement (one snapshot). */
+export function changeHead(db: Database.Database): ChangePosition {
+  const [seq, rid] = prepareCached(db, 'SELECT coalesce((SELECT max(seq) FROM changes), 0), coalesce((SELECT max(rid) FROM records), 0)')
+    .raw()
+    .get() as [number, number]
+  return { seq, rid }
+}
+
+/** True when nothing was committed between the two positions. */
+export function samePosition(a: ChangePosition, b: ChangePosition): boolean {
+  return a.seq === b.seq && a.rid === b.rid
+}
+
+/**
+ * What changed from `from` up to `to` (a later `changeHead`), or undefined when the log no longer
+ * holds every row since `from` (pruned: the reader must start over) or more than `maxRecords`
+ * records changed (starting over is cheaper than patching).
+ */
+export function changesBetween(db: Database.Database, from: ChangePosition, to: ChangePosition, maxRecords: number): ChangeSet | undefined {
+  const records = new Set<number>()
+  const edges = new Set<number>()
+  let low = from.rid
+  if (to.seq !== from.seq) {
+    if (to.seq < from.seq) return undefined
+    const rows = prepareCached(db, 'SELECT seq, rid, kind, rid2 FROM changes WHERE seq > ? AND seq <= ? ORDER BY seq').raw().all(from.seq, to.seq) as Array<
+      [number, number, number, number | null]
+    >
+    // A hole means rows were pruned before this reader replayed them: patching would miss changes.
+    if (rows.length === 0 || rows[0][0] !== from.seq + 1) return undefined
+    for (const [, rid, kind, rid2] of rows) {
+      if (kind === 0) {
+        records.add(rid)
+        // A deletion names the highest rid left after it: rids above that may be reused since.
+        if (rid2 !== null && rid2 < low) low = rid2
+      } else {
+        edges.add(rid)
+        // Edge rows logged before files were migrated name one end each (rid2 null).
+        if (rid2 !== null) edges.add(rid2)
+      }
+      if (records.size > maxRecords) return undefined
+    }
+  }
+  if (to.rid - low + records.size > maxRecords) return undefined
+  for (let rid = low + 1; rid <= to.rid; rid++) records.add(rid)
+  return { records, edges }
+}
