@@ -141,4 +141,18 @@ describe('in-memory indexes follow writes', () => {
     second.engine.db.exec('DELETE FROM changes')
     expect(await names(first.db)).toEqual(['Ada', 'Bob'])
   })
+
+  it('rebuild when the change log was emptied and refilled past where they had read', async () => {
+    const path = tempFile()
+    const first = open(path)
+    const ids = await seed(first.db)
+    expect(await names(first.db)).toEqual(['Ada'])
+    const second = open(path)
+    second.engine.db.exec('DELETE FROM changes')
+    // Numbering restarts at 1: these rows reuse the numbers the reader already replayed.
+    await second.db.records.update({ target: ids.bob, label: 'CUSTOMER', data: { plan: 'pro' } })
+    for (let i = 0; i < 5; i++) await second.db.records.update({ target: ids.ada, label: 'CUSTOMER', data: { visits: i } })
+    expect(second.engine.db.prepare('SELECT min(seq) FROM changes').pluck().get()).toBe(1)
+    expect(await names(first.db)).toEqual(['Ada', 'Bob'])
+  })
 })

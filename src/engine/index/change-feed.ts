@@ -9,6 +9,8 @@ import { prepareCached } from '../query/statement-cache.js'
 export interface ChangePosition {
   seq: number
   rid: number
+  /** The row at `seq` as `rid:kind:rid2` ('' for an empty log): tells a log emptied and refilled since from the one read. */
+  mark: string
 }
 
 /** The records and the edge ends that changed between two positions. */
@@ -21,15 +23,19 @@ export interface ChangeSet {
 
 /** The current position, read in one statement (one snapshot). */
 export function changeHead(db: Database.Database): ChangePosition {
-  const [seq, rid] = prepareCached(db, 'SELECT coalesce((SELECT max(seq) FROM changes), 0), coalesce((SELECT max(rid) FROM records), 0)')
+  const [seq, rid, mark] = prepareCached(
+    db,
+    `SELECT coalesce(c.seq, 0), coalesce((SELECT max(rid) FROM records), 0), coalesce(c.rid || ':' || c.kind || ':' || coalesce(c.rid2, ''), '')
+     FROM (SELECT 1) LEFT JOIN (SELECT seq, rid, kind, rid2 FROM changes ORDER BY seq DESC LIMIT 1) c`
+  )
     .raw()
-    .get() as [number, number]
-  return { seq, rid }
+    .get() as [number, number, string]
+  return { seq, rid, mark }
 }
 
 /** True when nothing was committed between the two positions. */
 export function samePosition(a: ChangePosition, b: ChangePosition): boolean {
-  return a.seq === b.seq && a.rid === b.rid
+  return a.seq === b.seq && a.rid === b.rid && a.mark === b.mark
 }
 
 /**
@@ -41,12 +47,17 @@ export function changesBetween(db: Database.Database, from: ChangePosition, to: 
   const records = new Set<number>()
   const edges = new Set<number>()
   let low = from.rid
-  if (to.seq !== from.seq) {
-    if (to.seq < from.seq) return undefined
-    const rows = prepareCached(db, 'SELECT seq, rid, kind, rid2 FROM changes WHERE seq > ? AND seq <= ? ORDER BY seq').raw().all(from.seq, to.seq) as Array<
+  if (to.seq !== from.seq || to.mark !== from.mark) {
+    if (to.seq <= from.seq) return undefined
+    const rows = prepareCached(db, 'SELECT seq, rid, kind, rid2 FROM changes WHERE seq >= ? AND seq <= ? ORDER BY seq').raw().all(from.seq, to.seq) as Array<
       [number, number, number, number | null]
     >
-    // A hole means rows were pruned before this reader replayed them: patching would miss changes.
+    // The row last replayed must still be there, unchanged (a log emptied by hand restarts its
+    // numbering), and the next must follow it: otherwise rows were lost and patching would miss changes.
+    if (from.seq > 0) {
+      const first = rows.shift()
+      if (!first || first[0] !== from.seq || `${first[1]}:${first[2]}:${first[3] ?? ''}` !== from.mark) return undefined
+    }
     if (rows.length === 0 || rows[0][0] !== from.seq + 1) return undefined
     for (const [, rid, kind, rid2] of rows) {
       if (kind === 0) {

@@ -111,7 +111,8 @@ export const KEEP_CHANGES = 200_000
 
 /**
  * Drops change-log rows every reader has had ample time to replay (they rebuild if they fell
- * behind). It never deletes the newest row: `seq` is a plain rowid, numbered from the last row.
+ * behind). It never deletes the newest row: `seq` is a plain rowid, numbered from the last row
+ * (readers also notice a log emptied otherwise: index/change-feed.ts).
  */
 export function pruneChanges(db: Database.Database): void {
   db.prepare('DELETE FROM changes WHERE seq <= (SELECT max(seq) FROM changes) - ?').run(KEEP_CHANGES)
