@@ -23,14 +23,18 @@ export interface ChangeSet {
 
 /** The current position, read in one statement (one snapshot). */
 export function changeHead(db: Database.Database): ChangePosition {
-  const [seq, rid, mark] = prepareCached(
+  const [seq, rid, lastRid, kind, rid2] = prepareCached(
     db,
-    `SELECT coalesce(c.seq, 0), coalesce((SELECT max(rid) FROM records), 0), coalesce(c.rid || ':' || c.kind || ':' || coalesce(c.rid2, ''), '')
-     FROM (SELECT 1) LEFT JOIN (SELECT seq, rid, kind, rid2 FROM changes ORDER BY seq DESC LIMIT 1) c`
+    `SELECT m.s, (SELECT coalesce(max(rid), 0) FROM records), c.rid, c.kind, c.rid2
+     FROM (SELECT coalesce(max(seq), 0) AS s FROM changes) m LEFT JOIN changes c ON c.seq = m.s`
   )
     .raw()
-    .get() as [number, number, string]
-  return { seq, rid, mark }
+    .get() as [number, number, number | null, number | null, number | null]
+  return { seq, rid, mark: rowMark(lastRid, kind, rid2) }
+}
+
+function rowMark(rid: number | null, kind: number | null, rid2: number | null): string {
+  return rid === null ? '' : `${rid}:${kind}:${rid2 ?? ''}`
 }
 
 /** True when nothing was committed between the two positions. */
@@ -56,7 +60,7 @@ export function changesBetween(db: Database.Database, from: ChangePosition, to: 
     // numbering), and the next must follow it: otherwise rows were lost and patching would miss changes.
     if (from.seq > 0) {
       const first = rows.shift()
-      if (!first || first[0] !== from.seq || `${first[1]}:${first[2]}:${first[3] ?? ''}` !== from.mark) return undefined
+      if (!first || first[0] !== from.seq || rowMark(first[1], first[2], first[3]) !== from.mark) return undefined
     }
     if (rows.length === 0 || rows[0][0] !== from.seq + 1) return undefined
     for (const [, rid, kind, rid2] of rows) {
