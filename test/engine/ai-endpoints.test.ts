@@ -71,6 +71,19 @@ describe('engine /ai endpoints', () => {
     expect(index).toMatchObject({ status: 'failed', total: 2, indexed: 1, pending: 1, failed: 1, lastError: 'refused' })
   })
 
+  it('embeds records created after the index is ready (new records reach the worker unlogged, by rid)', async () => {
+    const { engine, call } = open()
+    await call('POST', '/records/import/json', { label: 'SUPPORT_TICKET', data: TICKETS, options: { suggestTypes: true } })
+    await call('POST', '/ai/indexes', { label: 'SUPPORT_TICKET', propertyName: 'body' })
+    await engine.idle!()
+    expect((await call('GET', '/ai/indexes')).body.data[0]).toMatchObject({ status: 'ready', total: 2, indexed: 2, pending: 0 })
+    await call('POST', '/records/import/json', { label: 'SUPPORT_TICKET', data: [{ ticketId: 'c', body: 'Export to spreadsheet times out' }], options: { suggestTypes: true } })
+    await engine.idle!()
+    expect((await call('GET', '/ai/indexes')).body.data[0]).toMatchObject({ status: 'ready', total: 3, indexed: 3, pending: 0 })
+    const found = await call('POST', '/ai/search', { labels: ['SUPPORT_TICKET'], propertyName: 'body', query: 'export spreadsheet', limit: 1 })
+    expect(found.body.data.map((r: any) => r.ticketId)).toEqual(['c'])
+  })
+
   it('drops vectors of deleted records and counts only current text', async () => {
     const { engine, call } = open()
     const created = await call('POST', '/records/import/json', { label: 'SUPPORT_TICKET', data: TICKETS, options: { suggestTypes: true, returnResult: true } })

@@ -108,6 +108,29 @@ describe('in-memory indexes follow writes', () => {
     expect(await names(first.db)).toEqual(['Ada', 'Bob', 'Cy'])
   })
 
+  it('see records another engine creates, also at rids freed by deletions after they last read', async () => {
+    // New records are not logged: a reader takes rids above the highest it saw as new. A rid
+    // comes back once the records above it are deleted; the deletions tell the reader how low.
+    const path = tempFile()
+    const writer = open(path)
+    const made = await writer.db.records.createMany({ label: 'CUSTOMER', data: [{ name: 'A', plan: 'free' }, { name: 'B', plan: 'free' }, { name: 'C', plan: 'free' }], options: { returnResult: true } })
+    const [, b, c] = made.data.map((r) => r.data.__id as string)
+    await writer.db.records.delete({ where: { $id: b } })
+    const free = { labels: ['CUSTOMER'], where: { plan: 'free' }, orderBy: { name: 'asc' as const } }
+    const freeNames = async (db: RushDB) => (await db.records.find(free)).data.map((r) => r.data.name)
+    const reader = open(path)
+    expect(await freeNames(reader.db)).toEqual(['A', 'C'])
+
+    await writer.db.records.create({ label: 'CUSTOMER', data: { name: 'D', plan: 'free' } })
+    expect(await freeNames(reader.db)).toEqual(['A', 'C', 'D'])
+    await writer.db.records.delete({ where: { $id: { $in: [c, (await writer.db.records.find({ where: { name: 'D' } })).data[0].data.__id] } } })
+    const e = await writer.db.records.create({ label: 'CUSTOMER', data: { name: 'E', plan: 'free' } })
+    // E took rid 2, below the highest rid (4) the reader had seen.
+    expect(writer.engine.db.prepare('SELECT rid FROM records WHERE id = ?').pluck().get(e.data.__id)).toBe(2)
+    expect(await freeNames(reader.db)).toEqual(['A', 'E'])
+    expect((await reader.db.records.find({ labels: ['CUSTOMER'], where: { name: 'E' } })).data.map((r) => r.data.__id)).toEqual([e.data.__id])
+  })
+
   it('rebuild after the change log was pruned past what they had read', async () => {
     const path = tempFile()
     const first = open(path)
@@ -116,6 +139,20 @@ describe('in-memory indexes follow writes', () => {
     const second = open(path)
     await second.db.records.update({ target: ids.bob, label: 'CUSTOMER', data: { plan: 'pro' } })
     second.engine.db.exec('DELETE FROM changes')
+    expect(await names(first.db)).toEqual(['Ada', 'Bob'])
+  })
+
+  it('rebuild when the change log was emptied and refilled past where they had read', async () => {
+    const path = tempFile()
+    const first = open(path)
+    const ids = await seed(first.db)
+    expect(await names(first.db)).toEqual(['Ada'])
+    const second = open(path)
+    second.engine.db.exec('DELETE FROM changes')
+    // Numbering restarts at 1: these rows reuse the numbers the reader already replayed.
+    await second.db.records.update({ target: ids.bob, label: 'CUSTOMER', data: { plan: 'pro' } })
+    for (let i = 0; i < 5; i++) await second.db.records.update({ target: ids.ada, label: 'CUSTOMER', data: { visits: i } })
+    expect(second.engine.db.prepare('SELECT min(seq) FROM changes').pluck().get()).toBe(1)
     expect(await names(first.db)).toEqual(['Ada', 'Bob'])
   })
 })

@@ -70,14 +70,53 @@ describe('storage migrations', () => {
     const found = await db.records.find({ labels: ['CUSTOMER'], where: { tags: 'b', SUPPORT_TICKET: { at: { $gt: '2026-01-01T00:00:00Z' } } } })
     expect(found.data.map((r) => r.data.name)).toEqual(['Ada'])
 
-    // A new edge is one change row naming both ends, and searches through the indexes see it.
+    // A new edge is one change row naming both ends (a new record none: its rid is above every
+    // rid seen), and searches through the indexes see it.
     const before = raw.prepare('SELECT count(*) FROM changes').pluck().get() as number
     const ticket = await db.records.create({ label: 'SUPPORT_TICKET', data: { status: 'closed' } })
     await db.records.attach({ source: found.data[0].data.__id as string, target: ticket.data.__id as string })
-    const rows = raw.prepare('SELECT rid, kind, rid2 FROM changes WHERE seq > (SELECT max(seq) FROM changes) - 2 ORDER BY seq').raw().all()
-    expect(raw.prepare('SELECT count(*) FROM changes').pluck().get()).toBe(before + 2)
-    expect(rows).toEqual([[3, 0, null], [1, 1, 3]])
+    const rows = raw.prepare('SELECT rid, kind, rid2 FROM changes WHERE seq > (SELECT max(seq) FROM changes) - 1 ORDER BY seq').raw().all()
+    expect(raw.prepare('SELECT count(*) FROM changes').pluck().get()).toBe(before + 1)
+    expect(rows).toEqual([[1, 1, 3]])
     const closed = await db.records.find({ labels: ['CUSTOMER'], where: { SUPPORT_TICKET: { status: 'closed' } } })
     expect(closed.data.map((r) => r.data.name)).toEqual(['Ada'])
+  })
+})
+
+/** The version just before the migration that took AUTOINCREMENT off the change log. */
+const BEFORE_PLAIN_LOG = MIGRATIONS.findIndex((sql) => sql.includes('changes_plain'))
+
+describe('change log without AUTOINCREMENT', () => {
+  it('keeps its rows and numbering, and a reader on the file replays the writes after it', async () => {
+    expect(BEFORE_PLAIN_LOG).toBeGreaterThan(BEFORE_VALS_KEY)
+    const dir = mkdtempSync(join(tmpdir(), 'migrations-'))
+    dirs.push(dir)
+    const path = join(dir, 'graph.db')
+    const old = new Database(path)
+    old.pragma('journal_mode = WAL')
+    for (const sql of MIGRATIONS.slice(0, BEFORE_PLAIN_LOG)) old.exec(sql)
+    old.pragma(`user_version = ${BEFORE_PLAIN_LOG}`)
+    old.prepare('INSERT INTO records (id, label, props, proptypes) VALUES (?, ?, ?, ?)').run('0190b6a0-0000-7000-8000-000000000001', 'CUSTOMER', '{"name":"Ada","plan":"pro"}', '{"name":"string","plan":"string"}')
+    old.prepare("INSERT INTO vals (rid, name, type, pos, v) VALUES (1, 'name', 'string', 0, 'Ada'), (1, 'plan', 'string', 0, 'pro')").run()
+    // Pruned log: the oldest rows are gone, numbering goes on from the last one.
+    old.exec('DELETE FROM changes WHERE seq < 1; INSERT INTO changes (seq, rid, kind) VALUES (41, 1, 0)')
+    old.close()
+
+    const reader = open(path)
+    const raw = engines[0].db
+    expect(raw.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length)
+    expect(raw.prepare("SELECT sql FROM sqlite_master WHERE name = 'changes'").pluck().get()).not.toMatch(/AUTOINCREMENT/i)
+    expect(raw.prepare("SELECT count(*) FROM sqlite_sequence WHERE name = 'changes'").pluck().get()).toBe(0)
+    expect(raw.prepare('SELECT seq, rid, kind FROM changes ORDER BY seq').raw().all()).toEqual([[1, 1, 0], [41, 1, 0]])
+    const pro = { labels: ['CUSTOMER'], where: { plan: 'pro' } }
+    expect((await reader.records.find(pro)).data.map((r) => r.data.name)).toEqual(['Ada'])
+
+    // Another engine on the file writes: the new record is not logged, the update is, after the
+    // last row; the reader's indexes follow both.
+    const writer = open(path)
+    await writer.records.create({ label: 'CUSTOMER', data: { name: 'Bea', plan: 'pro' } })
+    await writer.records.update({ target: '0190b6a0-0000-7000-8000-000000000001', label: 'CUSTOMER', data: { plan: 'free' } })
+    expect(raw.prepare('SELECT seq, rid, kind FROM changes WHERE seq > 41 ORDER BY seq').raw().all()).toEqual([[42, 1, 0]])
+    expect((await reader.records.find(pro)).data.map((r) => r.data.name)).toEqual(['Bea'])
   })
 })

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import { badRequest, EngineError, notFound } from '../errors.js'
 import { newId } from '../ids.js'
+import { changeHead, changesBetween, type ChangePosition } from '../index/change-feed.js'
 import type { Embedder } from './embedder.js'
 import { textDigest } from './text-digest.js'
 
@@ -124,14 +125,16 @@ export class IndexStore {
       .run({ id: index.id, label: index.label, property: index.property, ...(rids === undefined ? {} : { rids }) }).changes
   }
 
-  /** The change log's position and, when it is complete since `after`, the records changed since. */
-  changedSince(after: number | undefined, max: number): { seq: number; rids?: string } {
-    // Two scalar subqueries: each is one b-tree probe, where MIN and MAX in one SELECT scan the log.
-    const { seq, first } = this.db.prepare('SELECT COALESCE((SELECT MAX(seq) FROM changes), 0) AS seq, (SELECT MIN(seq) FROM changes) AS first').get() as { seq: number; first: number | null }
-    if (after === undefined || (first !== null && first > after + 1)) return { seq }
-    const rids = this.db.prepare('SELECT DISTINCT rid FROM changes WHERE seq > ? AND kind = 0 LIMIT ?').raw().all(after, max + 1) as Array<[number]>
-    if (rids.length > max) return { seq }
-    return { seq, rids: JSON.stringify(rids.map(([r]) => r)) }
+  /**
+   * The change feed's position and, when the log is complete since `after` and at most `max`
+   * records changed, the records changed since (JSON list of rids).
+   */
+  changedSince(after: ChangePosition | undefined, max: number): { position: ChangePosition; rids?: string } {
+    const position = changeHead(this.db)
+    if (after === undefined) return { position }
+    const changed = changesBetween(this.db, after, position, max)
+    if (changed === undefined) return { position }
+    return { position, rids: JSON.stringify([...changed.records]) }
   }
 
   /** The row with its counts, as the API shows it. */

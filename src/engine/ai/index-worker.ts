@@ -1,3 +1,4 @@
+import type { ChangePosition } from '../index/change-feed.js'
 import type { DbAccess } from './db-access.js'
 import { EmbeddingError, vectorBlob, type Embedder } from './embedder.js'
 import type { IndexRow, IndexStore } from './index-store.js'
@@ -24,7 +25,7 @@ export class IndexWorker {
   private queued = false
   private closed = false
   /** The change-log position the last pass started from. */
-  private seenSeq: number | undefined
+  private seen: ChangePosition | undefined
 
   constructor(
     private readonly access: DbAccess,
@@ -78,9 +79,9 @@ export class IndexWorker {
     const { indexes, changes } = await this.access.read(() => {
       const list = this.store.list()
       // Without indexes only the log's position matters (writes then cost one cheap query).
-      return { indexes: list, changes: this.store.changedSince(list.length === 0 ? undefined : this.seenSeq, catchUpLimit ?? MAX_INCREMENTAL) }
+      return { indexes: list, changes: this.store.changedSince(list.length === 0 ? undefined : this.seen, catchUpLimit ?? MAX_INCREMENTAL) }
     })
-    if (catchUpLimit !== undefined && changes.rids === undefined && this.seenSeq !== undefined) return outcome
+    if (catchUpLimit !== undefined && changes.rids === undefined && this.seen !== undefined) return outcome
     for (const index of indexes) {
       if (catchUpLimit !== undefined && index.status === 'building') continue
       // A failed provider is retried by searches at once, by writes only after a pause.
@@ -91,7 +92,7 @@ export class IndexWorker {
       if (error) outcome.errors.push({ indexId: index.id, message: error })
       if (this.closed) break
     }
-    this.seenSeq = changes.seq
+    this.seen = changes.position
     return outcome
   }
 

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import { prepareCached } from '../query/statement-cache.js'
 import { Adjacency } from './adjacency.js'
+import { changeHead, changesBetween, samePosition, type ChangePosition } from './change-feed.js'
 import type { SortValue } from './order-rids.js'
 import { RidSet } from './rid-set.js'
 
@@ -34,8 +35,9 @@ const POSTING_SQL: Record<ValueKind, string> = {
  * In-memory secondary indexes over the committed graph: a bitmap of rids per label, bitmaps per
  * frequent (property, value) pair and the adjacency of every record. They are caches: built
  * lazily from SQLite and kept current by replaying the `changes` table (filled by triggers, so
- * writes by any connection or process are seen, and rolled-back writes never are). Callers must
- * not use it inside an open write transaction, whose changes are not committed yet.
+ * writes by any connection or process are seen, and rolled-back writes never are) and the rids
+ * above the highest seen (new records: change-feed.ts). Callers must not use it inside an open
+ * write transaction, whose changes are not committed yet.
  */
 export class GraphIndex {
   private labels = new Map<string, RidSet>()
@@ -43,34 +45,22 @@ export class GraphIndex {
   private columns = new Map<string, Map<number, SortValue>>()
   private multi = new Map<string, RidSet>()
   private adjacency: Adjacency | undefined
-  private seq = -1
+  private position: ChangePosition | undefined
 
   /** `postingMinSize`: the smallest (property, value) posting worth keeping in memory. */
   constructor(private readonly postingMinSize = DEFAULT_POSTING_MIN_SIZE) {}
 
   /** Brings the caches up to the committed state `db` sees; call before each use. */
   sync(db: Database.Database): void {
-    const head = (prepareCached(db, "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'changes'), 0) AS s").get() as { s: number }).s
-    if (this.seq === head) return
-    if (this.seq < 0 || head < this.seq || head - this.seq > RESET_AFTER_CHANGES * 2) return this.reset(head)
-    // An edge change names both ends (`rid2`); rows logged before files were migrated name one end each.
-    const rows = prepareCached(db, 'SELECT seq, rid, kind, rid2 FROM changes WHERE seq > ? ORDER BY seq').raw().all(this.seq) as Array<[number, number, number, number | null]>
-    // A hole means rows were pruned before this process read them: patching would miss changes.
-    if (rows.length === 0 || rows[0][0] !== this.seq + 1) return this.reset(head)
-    const records = new Set<number>()
-    const edges = new Set<number>()
-    for (const [, rid, kind, rid2] of rows) {
-      if (kind === 0) records.add(rid)
-      else {
-        edges.add(rid)
-        if (rid2 !== null) edges.add(rid2)
-      }
-    }
-    if (records.size + edges.size > RESET_AFTER_CHANGES) return this.reset(head)
-    for (const rid of records) this.refreshRecord(db, rid)
-    if (this.adjacency) for (const rid of edges) this.adjacency.refresh(db, rid)
+    const head = changeHead(db)
+    const at = this.position
+    if (at && samePosition(at, head)) return
+    const changed = at && head.seq - at.seq <= RESET_AFTER_CHANGES * 2 && changesBetween(db, at, head, RESET_AFTER_CHANGES)
+    if (!changed || changed.records.size + changed.edges.size > RESET_AFTER_CHANGES) return this.reset(head)
+    for (const rid of changed.records) this.refreshRecord(db, rid)
+    if (this.adjacency) for (const rid of changed.edges) this.adjacency.refresh(db, rid)
     if (this.adjacency && this.adjacency.overlaySize > RESET_AFTER_CHANGES) this.adjacency = undefined
-    this.seq = rows[rows.length - 1][0]
+    this.position = head
   }
 
   /** The rids labelled `label`. */
@@ -136,13 +126,13 @@ export class GraphIndex {
     return this.adjacency
   }
 
-  private reset(head: number): void {
+  private reset(head: ChangePosition): void {
     this.labels = new Map()
     this.postings = new Map()
     this.columns = new Map()
     this.multi = new Map()
     this.adjacency = undefined
-    this.seq = head
+    this.position = head
   }
 
   private refreshRecord(db: Database.Database, rid: number): void {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import { newId } from '../ids.js'
 import type { PropertyType, RecordOut } from '../types.js'
-import { valueRows } from './value-rows.js'
+import { forEachValueRow, type ValueRowSink } from './value-rows.js'
 
 /** A `records` row as read from SQLite. */
 export interface RecordRow {
@@ -32,6 +32,11 @@ export function hydrateRecord(row: RecordRow): RecordOut {
  */
 export class RecordStore {
   private readonly stmts
+  /** The record `insertValue` writes for (one bound sink instead of a closure per record). */
+  private valueRid = 0
+  private readonly insertValue: ValueRowSink = (name, type, pos, v, ts) => {
+    this.stmts.insertValue.run(this.valueRid, name, type, pos, v, ts)
+  }
 
   constructor(readonly db: Database.Database) {
     this.stmts = {
@@ -142,11 +147,11 @@ export class RecordStore {
   }
 
   private writeValues(rid: number, draft: RecordDraft): void {
-    for (const [name, type] of Object.entries(draft.proptypes)) {
-      if (!(name in draft.props)) continue
-      for (const row of valueRows(name, type, draft.props[name])) {
-        this.stmts.insertValue.run(rid, row.name, row.type, row.pos, row.v, row.ts)
-      }
+    const { props, proptypes } = draft
+    this.valueRid = rid
+    for (const name of Object.keys(proptypes)) {
+      if (name in props) forEachValueRow(name, proptypes[name], props[name], this.insertValue)
     }
   }
+
 }
